@@ -1,1 +1,1 @@
-﻿Console.WriteLine("Hello, World!");
+return StaticSite.Cli.CommandLine.Run(args, Console.Out, Console.Error);

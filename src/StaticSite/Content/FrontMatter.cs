@@ -1,0 +1,118 @@
+using StaticSite.Diagnostics;
+
+namespace StaticSite.Content;
+
+public sealed record SourceRef(string Title, string Publisher, string Url);
+
+public sealed record Located(string Value, int Line, int Column);
+
+/// <summary>The typed front matter of one page. See DESIGN.md section 2 for what each key means.</summary>
+public sealed record FrontMatter
+{
+    public string? Title { get; init; }
+    public string? Description { get; init; }
+    public string? Layout { get; init; }
+    public string? Condition { get; init; }
+    public IReadOnlyList<string> OtherNames { get; init; } = [];
+    public string? Anatomy { get; init; }
+    public string? Area { get; init; }
+    public DateOnly? Reviewed { get; init; }
+    public DateOnly? NextReview { get; init; }
+    public IReadOnlyList<Located> Related { get; init; } = [];
+    public IReadOnlyList<Located> Aliases { get; init; } = [];
+    public IReadOnlyList<string> Treatments { get; init; } = [];
+    public bool Draft { get; init; }
+    public IReadOnlyList<SourceRef> Sources { get; init; } = [];
+
+    /// <summary>Where each key's value was written (file line and column), for messages about it.</summary>
+    public IReadOnlyDictionary<string, (int Line, int Column)> Positions { get; init; } =
+        new Dictionary<string, (int, int)>();
+
+    public (int Line, int Column) PositionOf(string key) =>
+        Positions.TryGetValue(key, out var p) ? p : (1, 1);
+
+    public static readonly string[] Keys =
+    [
+        "title", "description", "layout", "condition", "other_names", "anatomy", "area", "reviewed",
+        "next_review", "related", "aliases", "treatments", "draft", "sources",
+    ];
+
+    private static readonly string[] SourceKeys = ["title", "publisher", "url"];
+
+    /// <summary>
+    /// Splits <c>---</c> front matter from the body. Returns the YAML text, and the body with the
+    /// front matter lines blanked so that Markdown line numbers equal file line numbers.
+    /// </summary>
+    public static (string? Yaml, string Body, int EndLine) Split(string text)
+    {
+        var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
+        if (lines.Length == 0 || lines[0].TrimEnd() != "---")
+        {
+            return (null, string.Join('\n', lines), 0);
+        }
+
+        for (var i = 1; i < lines.Length; i++)
+        {
+            if (lines[i].TrimEnd() is "---" or "...")
+            {
+                var yaml = string.Join('\n', lines[1..i]);
+                var body = new string('\n', i + 1) + string.Join('\n', lines[(i + 1)..]);
+                return (yaml, body, i + 1);
+            }
+        }
+
+        return (string.Join('\n', lines[1..]), "", -1);
+    }
+
+    public static FrontMatter? Parse(string yaml, string path, DiagnosticBag diagnostics)
+    {
+        // The YAML starts on file line 2, after the opening '---'.
+        var node = YamlMap.Parse(yaml, path, 1, diagnostics, "front matter");
+        if (node is null)
+        {
+            return null;
+        }
+
+        var map = new YamlMap(node, path, 1, diagnostics);
+        var positions = Keys.Where(map.Has).ToDictionary(k => k, map.PositionOfValue);
+        var sources = map.MapList("sources").Select(s =>
+        {
+            var title = s.String("title");
+            var publisher = s.String("publisher");
+            var url = s.String("url");
+            s.ReportUnknownKeys("source", SourceKeys);
+            var (line, column) = s.Position;
+            if (string.IsNullOrWhiteSpace(title) || string.IsNullOrWhiteSpace(publisher) || string.IsNullOrWhiteSpace(url))
+            {
+                diagnostics.Error(Codes.MissingKey, "each source needs 'title', 'publisher' and 'url'", path, line, column);
+            }
+            else if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttps)
+            {
+                diagnostics.Error(Codes.BadValue, $"source url must be an absolute https address, not '{url}'", path, line, column);
+            }
+
+            return new SourceRef(title ?? "", publisher ?? "", url ?? "");
+        }).ToList();
+
+        var matter = new FrontMatter
+        {
+            Title = map.String("title"),
+            Description = map.String("description"),
+            Layout = map.String("layout"),
+            Condition = map.String("condition"),
+            OtherNames = map.StringList("other_names").Select(x => x.Value).ToList(),
+            Anatomy = map.String("anatomy"),
+            Area = map.String("area"),
+            Reviewed = map.Date("reviewed"),
+            NextReview = map.Date("next_review"),
+            Related = map.StringList("related").Select(x => new Located(x.Value, x.Line, x.Column)).ToList(),
+            Aliases = map.StringList("aliases").Select(x => new Located(x.Value, x.Line, x.Column)).ToList(),
+            Treatments = map.StringList("treatments").Select(x => x.Value).ToList(),
+            Draft = map.Bool("draft") ?? false,
+            Sources = sources,
+            Positions = positions,
+        };
+        map.ReportUnknownKeys("front matter", Keys);
+        return matter;
+    }
+}

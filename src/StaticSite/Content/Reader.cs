@@ -1,0 +1,169 @@
+using System.Collections.Concurrent;
+using StaticSite.Diagnostics;
+
+namespace StaticSite.Content;
+
+/// <summary>A file copied as it is (images and other assets that sit beside the pages).</summary>
+public sealed record StaticFile(string SourcePath, string FullPath);
+
+/// <summary>What the read stage found. <see cref="Drafts"/> are pages left out of this build.</summary>
+public sealed record InputSite(IReadOnlyList<SourceDocument> Pages, IReadOnlyList<StaticFile> Files, IReadOnlySet<string> Drafts);
+
+/// <summary>
+/// The read stage: walks <c>input/</c>, splits front matter from Markdown and decides each page's
+/// URL. Files and folders starting with <c>_</c> or <c>.</c> are private to authors and skipped.
+/// </summary>
+public static class Reader
+{
+    public static InputSite Read(BuildContext context, IReadOnlySet<string> availableLayouts)
+    {
+        var diagnostics = context.Diagnostics;
+        var files = Directory
+            .EnumerateFiles(context.InputDir, "*", SearchOption.AllDirectories)
+            .Select(full => (Full: full, Relative: Path.GetRelativePath(context.InputDir, full).Replace('\\', '/')))
+            .Where(f => !f.Relative.Split('/').Any(part => part.StartsWith('_') || part.StartsWith('.')))
+            .Where(f => f.Relative != SiteConfig.FileName)
+            .OrderBy(f => f.Relative, StringComparer.Ordinal)
+            .ToList();
+
+        var pages = new ConcurrentBag<SourceDocument>();
+        var drafts = new ConcurrentBag<string>();
+        Parallel.ForEach(files.Where(f => f.Relative.EndsWith(".md", StringComparison.Ordinal)), file =>
+        {
+            var page = ReadPage(context, file.Full, file.Relative, availableLayouts, diagnostics);
+            if (page is null)
+            {
+                return;
+            }
+
+            if (page.Meta.Draft && !context.Options.IncludeDrafts)
+            {
+                drafts.Add(page.SourcePath);
+            }
+            else
+            {
+                pages.Add(page);
+            }
+        });
+
+        var statics = files
+            .Where(f => !f.Relative.EndsWith(".md", StringComparison.Ordinal))
+            .Select(f => new StaticFile(f.Relative, f.Full))
+            .ToList();
+
+        return new InputSite(pages.OrderBy(p => p.SitePath, StringComparer.Ordinal).ToList(), statics, drafts.ToHashSet(StringComparer.Ordinal));
+    }
+
+    private static SourceDocument? ReadPage(BuildContext context, string fullPath, string relative, IReadOnlySet<string> layouts, DiagnosticBag diagnostics)
+    {
+        var display = context.Display(fullPath);
+        var (yaml, body, endLine) = FrontMatter.Split(File.ReadAllText(fullPath));
+        if (yaml is null)
+        {
+            diagnostics.Error(Codes.MissingKey, "page has no front matter: start the file with '---', then 'title:' and 'description:' lines, then '---'", display, 1, 1);
+            return null;
+        }
+
+        if (endLine < 0)
+        {
+            diagnostics.Error(Codes.YamlSyntax, "front matter is never closed: add a line '---' after it", display, 1, 1);
+            return null;
+        }
+
+        var meta = FrontMatter.Parse(yaml, display, diagnostics);
+        if (meta is null)
+        {
+            return null;
+        }
+
+        var isIndex = Path.GetFileName(relative) == "index.md";
+        var folder = Path.GetDirectoryName(relative)?.Replace('\\', '/') ?? "";
+        var sitePath = isIndex
+            ? (folder.Length == 0 ? "/" : "/" + folder + "/")
+            : relative == "404.md" ? "/404.html"
+            : "/" + relative[..^3] + "/";
+        var outputPath = sitePath.EndsWith(".html", StringComparison.Ordinal)
+            ? sitePath.TrimStart('/')
+            : sitePath.TrimStart('/') + "index.html";
+
+        var layout = meta.Layout ?? (isIndex ? (folder.Length == 0 ? Layouts.Home : Layouts.Hub) : Layouts.Article);
+        if (!layouts.Contains(layout))
+        {
+            var (line, column) = meta.PositionOf("layout");
+            var hint = YamlMap.Suggest(layout, layouts);
+            diagnostics.Error(Codes.UnknownLayout,
+                $"unknown layout '{layout}'{(hint is null ? "" : $"; did you mean '{hint}'?")} (layouts in theme/layouts: {string.Join(", ", layouts.Order(StringComparer.Ordinal))})",
+                display, line, column);
+        }
+
+        var document = new SourceDocument
+        {
+            SourcePath = relative,
+            DisplayPath = display,
+            Meta = meta,
+            Body = body,
+            SitePath = sitePath,
+            OutputPath = outputPath,
+            Layout = layout,
+            Section = folder.Split('/')[0],
+        };
+        Validate(document, context, diagnostics);
+        return document;
+    }
+
+    private static void Validate(SourceDocument page, BuildContext context, DiagnosticBag diagnostics)
+    {
+        var meta = page.Meta;
+        void Missing(string key, string why)
+        {
+            diagnostics.Error(Codes.MissingKey, $"front matter needs '{key}': {why}", page.DisplayPath, 2, 1);
+        }
+
+        if (string.IsNullOrWhiteSpace(meta.Title))
+        {
+            Missing("title", "it becomes the page's h1 and <title>");
+        }
+
+        if (string.IsNullOrWhiteSpace(meta.Description))
+        {
+            Missing("description", "it is shown in search results and on the hub");
+        }
+
+        if (page.IsArticle)
+        {
+            if (meta.Reviewed is null)
+            {
+                Missing("reviewed", "articles show when they were last reviewed (YYYY-MM-DD)");
+            }
+
+            if (meta.NextReview is null)
+            {
+                Missing("next_review", "articles show when they are next due for review (YYYY-MM-DD)");
+            }
+
+            if (meta.Sources.Count == 0)
+            {
+                Missing("sources", "articles list the reputable sources they are based on");
+            }
+
+            if (meta.Reviewed is { } reviewed && meta.NextReview is { } next)
+            {
+                var (line, column) = meta.PositionOf("next_review");
+                if (next <= reviewed)
+                {
+                    diagnostics.Error(Codes.BadValue, $"next_review ({next:yyyy-MM-dd}) must come after reviewed ({reviewed:yyyy-MM-dd})", page.DisplayPath, line, column);
+                }
+                else if (next < context.Today)
+                {
+                    diagnostics.Warning(Codes.ReviewOverdue, $"review overdue: next_review was {next:yyyy-MM-dd}", page.DisplayPath, line, column);
+                }
+            }
+        }
+
+        if (meta.Area is { } area && context.Config.Areas.Count > 0 && !context.Config.Areas.Contains(area, StringComparer.Ordinal))
+        {
+            var (line, column) = meta.PositionOf("area");
+            diagnostics.Error(Codes.BadValue, $"unknown area '{area}' (areas in site.yml: {string.Join(", ", context.Config.Areas)})", page.DisplayPath, line, column);
+        }
+    }
+}

@@ -1,0 +1,143 @@
+using StaticSite.Diagnostics;
+
+namespace StaticSite.Content;
+
+public sealed record NavigationItem(string Title, string Page, int Line, int Column);
+
+/// <summary>
+/// The site-wide settings from <c>input/site.yml</c>, after command-line overrides.
+/// <see cref="Url"/> is the production origin (scheme and host, no path); <see cref="BasePath"/>
+/// is the folder the site is served under, always with leading and trailing slash.
+/// </summary>
+public sealed record SiteConfig
+{
+    public const string FileName = "site.yml";
+
+    public required string Name { get; init; }
+    public string Description { get; init; } = "";
+    public string Language { get; init; } = "en-GB";
+    public required string Url { get; init; }
+    public string BasePath { get; init; } = "/";
+    public string Publisher { get; init; } = "";
+    public IReadOnlyList<NavigationItem> Navigation { get; init; } = [];
+
+    /// <summary>Where it hurts, in the order the hub shows them (front matter <c>area</c> must be one).</summary>
+    public IReadOnlyList<string> Areas { get; init; } = [];
+
+    /// <summary>Root-relative URL for a site path such as <c>/leg-and-knee/</c>, with the base path.</summary>
+    public string Href(string sitePath) => BasePath + sitePath.TrimStart('/');
+
+    /// <summary>Absolute URL for a site path, for canonical links, sitemaps, feeds and JSON-LD.</summary>
+    public string AbsoluteUrl(string sitePath) => Url + Href(sitePath);
+
+    private static readonly string[] Keys = ["name", "description", "language", "url", "base_path", "publisher", "navigation", "areas"];
+
+    public static SiteConfig? Load(string inputDir, string displayPath, DiagnosticBag diagnostics, string? baseOverride, string? urlOverride)
+    {
+        var file = System.IO.Path.Combine(inputDir, FileName);
+        if (!File.Exists(file))
+        {
+            diagnostics.Error(Codes.Config, $"missing site config: create {FileName} with at least 'name' and 'url'", displayPath);
+            return null;
+        }
+
+        var node = YamlMap.Parse(File.ReadAllText(file), displayPath, 0, diagnostics, "the site config");
+        if (node is null)
+        {
+            return null;
+        }
+
+        var map = new YamlMap(node, displayPath, 0, diagnostics);
+        var name = map.String("name");
+        var url = map.String("url");
+        var language = map.String("language") ?? "en-GB";
+        var basePath = map.String("base_path") ?? "/";
+        var description = map.String("description") ?? "";
+        var publisher = map.String("publisher") ?? name ?? "";
+        var navigation = map.MapList("navigation").Select(item =>
+        {
+            var title = item.String("title");
+            var page = item.String("page");
+            item.ReportUnknownKeys("navigation");
+            var (line, column) = item.Position;
+            if (title is null || page is null)
+            {
+                diagnostics.Error(Codes.Config, "each navigation entry needs 'title' and 'page'", displayPath, line, column);
+            }
+
+            return new NavigationItem(title ?? "", page ?? "", line, column);
+        }).ToList();
+        var areas = map.StringList("areas").Select(a => a.Value).ToList();
+        map.ReportUnknownKeys("site config", Keys);
+
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            diagnostics.Error(Codes.Config, "the site config needs a 'name'", displayPath, map.Position.Line, map.Position.Column);
+        }
+
+        var (urlLine, urlColumn) = map.PositionOfKey("url");
+        var checkedUrl = CheckUrl(urlOverride ?? url, urlOverride is null ? displayPath : null, urlLine, urlColumn, diagnostics);
+        var (baseLine, baseColumn) = map.PositionOfKey("base_path");
+        var checkedBase = NormaliseBasePath(baseOverride ?? basePath, baseOverride is null ? displayPath : null, baseLine, baseColumn, diagnostics);
+
+        if (name is null || checkedUrl is null || checkedBase is null)
+        {
+            return null;
+        }
+
+        return new SiteConfig
+        {
+            Name = name,
+            Description = description,
+            Language = language,
+            Url = checkedUrl,
+            BasePath = checkedBase,
+            Publisher = publisher,
+            Navigation = navigation,
+            Areas = areas,
+        };
+    }
+
+    /// <summary>The production URL must be an absolute http(s) origin: it is printed on paper and in feeds.</summary>
+    internal static string? CheckUrl(string? url, string? path, int line, int column, DiagnosticBag diagnostics)
+    {
+        if (string.IsNullOrWhiteSpace(url))
+        {
+            diagnostics.Error(Codes.Config, "the site config needs 'url', the production address such as https://example.org", path, line, column);
+            return null;
+        }
+
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
+        {
+            diagnostics.Error(Codes.Config, $"'url' must be an absolute http or https address such as https://example.org, not '{url}'", path, line, column);
+            return null;
+        }
+
+        if (uri.AbsolutePath != "/" || !string.IsNullOrEmpty(uri.Query) || !string.IsNullOrEmpty(uri.Fragment))
+        {
+            diagnostics.Error(Codes.Config, $"'url' must be just the scheme and host ('{uri.GetLeftPart(UriPartial.Authority)}'); put the folder '{uri.AbsolutePath}' in base_path or --base-path", path, line, column);
+            return null;
+        }
+
+        return uri.GetLeftPart(UriPartial.Authority);
+    }
+
+    /// <summary>Accepts <c>x</c>, <c>/x</c>, <c>x/</c> or <c>/x/</c> and returns <c>/x/</c>.</summary>
+    internal static string? NormaliseBasePath(string value, string? path, int line, int column, DiagnosticBag diagnostics)
+    {
+        var trimmed = value.Trim().Trim('/');
+        if (trimmed.Length == 0)
+        {
+            return "/";
+        }
+
+        var segments = trimmed.Split('/');
+        if (segments.Any(s => s.Length == 0 || s is "." or ".." || s.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or '~'))))
+        {
+            diagnostics.Error(Codes.Config, $"base path '{value}' must be folder names made of letters, digits, '-', '_', '.' or '~', like /my-repo/", path, line, column);
+            return null;
+        }
+
+        return "/" + trimmed + "/";
+    }
+}

@@ -1,0 +1,44 @@
+namespace StaticSite.Content;
+
+/// <summary>
+/// A page as read from <c>input/</c>: where it came from, its front matter, its Markdown body
+/// (front matter blanked, so line numbers match the file) and where it will be published.
+/// Every URL is known once reading is done, which is what lets Markdown links be resolved while
+/// Markdown is rendered.
+/// </summary>
+public sealed record SourceDocument
+{
+    /// <summary>Path inside <c>input/</c> with forward slashes, e.g. <c>leg-and-knee/calf-strain.md</c>.</summary>
+    public required string SourcePath { get; init; }
+
+    /// <summary>Path as shown in messages, e.g. <c>input/leg-and-knee/calf-strain.md</c>.</summary>
+    public required string DisplayPath { get; init; }
+
+    public required FrontMatter Meta { get; init; }
+    public required string Body { get; init; }
+
+    /// <summary>The page's site path, e.g. <c>/leg-and-knee/calf-strain/</c> (no base path).</summary>
+    public required string SitePath { get; init; }
+
+    /// <summary>The file written under the output folder, e.g. <c>leg-and-knee/calf-strain/index.html</c>.</summary>
+    public required string OutputPath { get; init; }
+
+    public required string Layout { get; init; }
+
+    /// <summary>The folder the page sits in (<c>leg-and-knee</c>), empty for the root.</summary>
+    public required string Section { get; init; }
+
+    public bool IsSectionIndex => Path.GetFileName(SourcePath) == "index.md";
+
+    public string Title => Meta.Title ?? "";
+
+    public bool IsArticle => Layout == Layouts.Article;
+}
+
+public static class Layouts
+{
+    public const string Article = "article";
+    public const string Hub = "hub";
+    public const string Home = "home";
+    public const string Page = "page";
+}

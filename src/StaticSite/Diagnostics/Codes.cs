@@ -1,0 +1,50 @@
+namespace StaticSite.Diagnostics;
+
+/// <summary>
+/// Every diagnostic code in one place, so authors can search for one and tests can assert on it.
+/// </summary>
+public static class Codes
+{
+    // Site configuration and the command line
+    public const string Config = "SS001";
+    public const string OutputFolder = "SS002";
+    public const string InputMissing = "SS003";
+
+    // Front matter
+    public const string YamlSyntax = "FM001";
+    public const string UnknownKey = "FM002";
+    public const string MissingKey = "FM003";
+    public const string BadValue = "FM004";
+    public const string UnknownLayout = "FM005";
+    public const string ReviewOverdue = "FM006";
+
+    // Site structure
+    public const string DuplicateUrl = "URL001";
+    public const string AliasCollision = "URL002";
+
+    // Content
+    public const string BrokenLink = "LINK001";
+    public const string BrokenFragment = "LINK002";
+    public const string BrokenRelated = "LINK003";
+    public const string HeadingSkip = "HEAD001";
+    public const string HeadingH1 = "HEAD002";
+    public const string ImageAlt = "IMG001";
+    public const string DuplicateId = "ID001";
+    public const string InlineCode = "CSP001";
+
+    // Components
+    public const string UnknownComponent = "COMP001";
+    public const string ComponentUnclosed = "COMP002";
+    public const string ComponentNeedsTitle = "COMP003";
+    public const string ComponentNeedsList = "COMP004";
+    public const string UnknownCareLevel = "COMP005";
+    public const string TextAfterCard = "COMP006";
+
+    // Templates and final pages
+    public const string Template = "TPL001";
+    public const string PageStructure = "PAGE001";
+    public const string DuplicateTitle = "PAGE002";
+
+    // Readability
+    public const string Readability = "READ001";
+}

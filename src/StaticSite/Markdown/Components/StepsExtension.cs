@@ -1,0 +1,59 @@
+using Markdig;
+using Markdig.Parsers;
+using Markdig.Renderers;
+using Markdig.Renderers.Html;
+using Markdig.Syntax;
+
+namespace StaticSite.Markdown.Components;
+
+/// <summary>
+/// <c>::: steps Soleus wall stretch</c> around a list: a heading and an ordered list, because
+/// instructions happen in order (even when the author wrote bullets).
+/// </summary>
+public sealed class StepsBlock(BlockParser parser) : ComponentBlock(parser)
+{
+    public const string Name = "steps";
+
+    public ListBlock? List => this.OfType<ListBlock>().FirstOrDefault();
+
+    public override void Validate(ComponentProblem report)
+    {
+        RequireTitle(report, "Calf stretch");
+        SingleList(report, "a steps block");
+    }
+}
+
+public sealed class StepsRenderer : HtmlObjectRenderer<StepsBlock>
+{
+    protected override void Write(HtmlRenderer renderer, StepsBlock block)
+    {
+        var level = block.HeadingLevel.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        renderer.EnsureLine();
+        renderer.WriteLine("<div class=\"steps\">");
+        renderer.Write("<h").Write(level).Write(" class=\"steps__heading\">").WriteEscape(block.Title).Write("</h").Write(level).WriteLine(">");
+        renderer.WriteLine("<ol class=\"steps__list\">");
+        foreach (var item in block.List?.OfType<ListItemBlock>() ?? [])
+        {
+            renderer.Write("<li>");
+            ComponentHtml.WriteItemBody(renderer, item, "");
+            renderer.WriteLine("</li>");
+        }
+
+        renderer.WriteLine("</ol>");
+        renderer.WriteLine("</div>");
+    }
+}
+
+public sealed class StepsExtension : IMarkdownExtension
+{
+    public void Setup(MarkdownPipelineBuilder pipeline) =>
+        ComponentHtml.AddParser(pipeline, new ComponentParser<StepsBlock>(StepsBlock.Name, p => new StepsBlock(p)));
+
+    public void Setup(MarkdownPipeline pipeline, IMarkdownRenderer renderer)
+    {
+        if (renderer is HtmlRenderer html && !html.ObjectRenderers.Contains<StepsRenderer>())
+        {
+            html.ObjectRenderers.Insert(0, new StepsRenderer());
+        }
+    }
+}

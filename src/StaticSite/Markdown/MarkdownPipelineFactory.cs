@@ -1,0 +1,27 @@
+using Markdig;
+using Markdig.Extensions.AutoIdentifiers;
+using StaticSite.Markdown.Components;
+
+namespace StaticSite.Markdown;
+
+public static class MarkdownPipelineFactory
+{
+    /// <summary>
+    /// The Markdown dialect authors write, each extension chosen on purpose:
+    /// <list type="bullet">
+    /// <item>AutoIdentifiers (GitHub style): every heading gets a stable id, for "On this page" and #links.</item>
+    /// <item>PipeTables: real tables with header cells, which screen readers can navigate.</item>
+    /// <item>AutoLinks: a bare https:// address becomes a link rather than dead text.</item>
+    /// <item>HealthComponents: checklists, care cards and steps; any other <c>::: name</c> is an error.</item>
+    /// </list>
+    /// Left out on purpose: generic attributes (they would let inline styles and event handlers
+    /// past the CSP), SmartyPants (it would change authors' punctuation), task lists (checklists
+    /// do that job accessibly), emoji shortcodes and footnotes (hard to follow with a screen reader).
+    /// </summary>
+    public static MarkdownPipeline Create() => new MarkdownPipelineBuilder()
+        .UseAutoIdentifiers(AutoIdentifierOptions.GitHub)
+        .UsePipeTables()
+        .UseAutoLinks()
+        .UseHealthComponents()
+        .Build();
+}

@@ -1,0 +1,244 @@
+using Markdig;
+using Markdig.Renderers;
+using Markdig.Renderers.Html;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+using StaticSite.Content;
+using StaticSite.Diagnostics;
+using StaticSite.Markdown.Components;
+
+namespace StaticSite.Markdown;
+
+/// <summary>
+/// The process stage for one page: parse Markdown, lay out components, check headings, images
+/// and links against the site's URL map, and render the HTML fragment.
+/// </summary>
+public sealed class MarkdownProcessor(BuildContext context, MarkdownPipeline pipeline, IReadOnlyDictionary<string, SourceDocument> pagesBySource, IReadOnlySet<string> staticFiles, IReadOnlySet<string> draftSources)
+{
+    /// <summary>Ids the layouts use; content must not take them.</summary>
+    public static readonly IReadOnlySet<string> LayoutIds = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "main", "top", "site-header", "site-nav", "contents", "contents-heading", "page-review", "page-sources",
+        "page-sources-heading", "page-related", "page-related-heading", "page-note",
+    };
+
+    private DiagnosticBag Diagnostics => context.Diagnostics;
+
+    public ProcessedPage Process(SourceDocument page)
+    {
+        var document = Markdig.Markdown.Parse(page.Body, pipeline);
+        var headings = CheckHeadings(page, document);
+        LayOutComponents(page, document, headings);
+        var links = ResolveLinks(page, document);
+
+        var writer = new StringWriter();
+        var renderer = new HtmlRenderer(writer);
+        pipeline.Setup(renderer);
+        renderer.Render(document);
+
+        return new ProcessedPage
+        {
+            Source = page,
+            Html = writer.ToString(),
+            Headings = headings,
+            Checklists = document.Descendants<ChecklistBlock>()
+                .Select(c => new ChecklistInfo(c.Title, c.IdBase, c.List?.OfType<ListItemBlock>().Select(MarkdownText.LeadIn).ToList() ?? []))
+                .ToList(),
+            Links = links,
+            Treatments = page.Meta.Treatments.Count > 0 ? page.Meta.Treatments : TreatmentsFromSection(document),
+            Prose = Prose(document),
+        };
+    }
+
+    private IReadOnlyList<HeadingInfo> CheckHeadings(SourceDocument page, MarkdownDocument document)
+    {
+        var headings = new List<HeadingInfo>();
+        var previous = 1;
+        foreach (var heading in document.Descendants<HeadingBlock>())
+        {
+            var line = heading.Line + 1;
+            var column = heading.Column + 1;
+            var text = MarkdownText.Of(heading);
+            if (heading.Level == 1)
+            {
+                Diagnostics.Error(Codes.HeadingH1, $"'# {text}' is a second h1: the page title (front matter 'title') is the h1; start sections at '##'", page.DisplayPath, line, column);
+            }
+            else if (heading.Level > previous + 1)
+            {
+                Diagnostics.Error(Codes.HeadingSkip,
+                    $"heading level skips from h{previous} to h{heading.Level} ('{text}'); use {new string('#', previous + 1)} here",
+                    page.DisplayPath, line, column);
+            }
+
+            previous = heading.Level;
+            var id = heading.GetAttributes().Id ?? Slug.From(text);
+            if (LayoutIds.Contains(id))
+            {
+                // Keep the author's heading, but out of the layout's way.
+                id = "section-" + id;
+                heading.GetAttributes().Id = id;
+            }
+
+            headings.Add(new HeadingInfo(heading.Level, text, id, line));
+        }
+
+        return headings;
+    }
+
+    /// <summary>
+    /// Gives each component the heading level that fits where it stands and ids unique on the page,
+    /// and reports components written wrongly.
+    /// </summary>
+    private void LayOutComponents(SourceDocument page, MarkdownDocument document, IReadOnlyList<HeadingInfo> headings)
+    {
+        var used = new HashSet<string>(LayoutIds, StringComparer.Ordinal);
+        used.UnionWith(headings.Select(h => h.Id));
+        var level = 1;
+        foreach (var block in document.Descendants<Block>())
+        {
+            if (block is HeadingBlock heading)
+            {
+                level = heading.Level;
+                continue;
+            }
+
+            if (block is not ComponentBlock component)
+            {
+                continue;
+            }
+
+            void Report(string code, string message, Block at) =>
+                Diagnostics.Error(code, message, page.DisplayPath, at.Line + 1, at.Column + 1);
+
+            if (!component.IsClosed)
+            {
+                // Its content is everything to the end of the file, so checking it would only add noise.
+                Report(Codes.ComponentUnclosed, $"'::: {component.Info}' is never closed: add a line ':::' after its content", component);
+            }
+            else
+            {
+                component.Validate(Report);
+            }
+            component.HeadingLevel = Math.Min(level + 1, 6);
+            var stem = Slug.From(component.Title.Length > 0 ? component.Title : component.Info ?? "component");
+            var candidate = stem;
+            for (var n = 2; used.Contains(candidate) || used.Any(u => u.StartsWith(candidate + "-", StringComparison.Ordinal)); n++)
+            {
+                candidate = stem + "-" + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            used.Add(candidate);
+            component.IdBase = candidate;
+        }
+
+        // Text straight after a care card, with no heading of its own, sounds like part of the card.
+        foreach (var card in document.OfType<CareCardBlock>())
+        {
+            var index = document.IndexOf(card);
+            if (index + 1 < document.Count && document[index + 1] is var next && next is not (HeadingBlock or ComponentBlock or ThematicBreakBlock))
+            {
+                Diagnostics.Warning(Codes.TextAfterCard, "text after a care card reads as part of the card; give it its own heading", page.DisplayPath, next.Line + 1, next.Column + 1);
+            }
+        }
+    }
+
+    private IReadOnlyList<LinkRef> ResolveLinks(SourceDocument page, MarkdownDocument document)
+    {
+        var links = new List<LinkRef>();
+        var folder = "/" + (Path.GetDirectoryName(page.SourcePath)?.Replace('\\', '/') ?? "");
+        foreach (var link in document.Descendants<LinkInline>())
+        {
+            var line = link.Line + 1;
+            var column = link.Column + 1;
+            if (link.IsImage && MarkdownText.Of(link).Length == 0)
+            {
+                Diagnostics.Error(Codes.ImageAlt,
+                    $"image '{link.Url}' has no alt text: describe it inside ![...]; for a purely decorative image write <img src=\"...\" alt=\"\">",
+                    page.DisplayPath, line, column);
+            }
+
+            var written = link.Url ?? "";
+            if (written.Length == 0 || SitePaths.IsExternal(written))
+            {
+                continue;
+            }
+
+            var (path, fragment) = SitePaths.SplitFragment(written);
+            if (path.Length == 0)
+            {
+                links.Add(new LinkRef(written, written, page.OutputPath, fragment, line, column));
+                continue;
+            }
+
+            var sitePath = SitePaths.Combine(folder, Uri.UnescapeDataString(path));
+            if (sitePath is null)
+            {
+                Diagnostics.Error(Codes.BrokenLink, $"link '{written}' climbs above the site's root folder", page.DisplayPath, line, column);
+                continue;
+            }
+
+            string target;
+            if (sitePath.EndsWith(".md", StringComparison.Ordinal))
+            {
+                var source = sitePath.TrimStart('/');
+                if (!pagesBySource.TryGetValue(source, out var targetPage))
+                {
+                    Diagnostics.Error(Codes.BrokenLink,
+                        draftSources.Contains(source)
+                            ? $"link '{written}' goes to a draft page (input/{source} has 'draft: true'), which is not published"
+                            : $"link '{written}' goes to no page: input/{source} does not exist",
+                        page.DisplayPath, line, column);
+                    continue;
+                }
+
+                sitePath = targetPage.SitePath;
+                target = targetPage.OutputPath;
+            }
+            else
+            {
+                target = SitePaths.OutputFileFor(sitePath);
+                if (link.IsImage && !staticFiles.Contains(target))
+                {
+                    Diagnostics.Error(Codes.BrokenLink, $"image '{written}' not found: input/{target} does not exist", page.DisplayPath, line, column);
+                    continue;
+                }
+            }
+
+            var href = context.Config.Href(sitePath) + (fragment is null ? "" : "#" + Uri.EscapeDataString(fragment));
+            link.Url = href;
+            links.Add(new LinkRef(written, href, target, fragment, line, column));
+        }
+
+        return links;
+    }
+
+    /// <summary>The bold lead-ins of the list items under the "Treatment…" section, when front matter names none.</summary>
+    private static IReadOnlyList<string> TreatmentsFromSection(MarkdownDocument document)
+    {
+        var treatments = new List<string>();
+        var inSection = false;
+        foreach (var block in document)
+        {
+            if (block is HeadingBlock { Level: 2 } h2)
+            {
+                inSection = MarkdownText.Of(h2).StartsWith("Treatment", StringComparison.OrdinalIgnoreCase);
+                continue;
+            }
+
+            if (inSection && block is ListBlock list)
+            {
+                treatments.AddRange(list.OfType<ListItemBlock>()
+                    .Where(i => i.FirstOrDefault() is ParagraphBlock { Inline.FirstChild: EmphasisInline { DelimiterCount: 2 } })
+                    .Select(MarkdownText.LeadIn));
+            }
+        }
+
+        return treatments.Distinct(StringComparer.Ordinal).ToList();
+    }
+
+    private static IReadOnlyList<ProseBlock> Prose(MarkdownDocument document) => document
+        .Descendants<ParagraphBlock>()
+        .Select(p => new ProseBlock(MarkdownText.Of(p), p.Parent is ListItemBlock))
+        .Where(p => p.Text.Length > 0)
+        .ToList();
+}

@@ -1,0 +1,25 @@
+using StaticSite.Content;
+
+namespace StaticSite.Markdown;
+
+public sealed record HeadingInfo(int Level, string Text, string Id, int Line);
+
+public sealed record ChecklistInfo(string Title, string Id, IReadOnlyList<string> Items);
+
+/// <summary>A link or image source written in Markdown, after resolution, remembered for the check stage.</summary>
+public sealed record LinkRef(string Written, string Href, string TargetFile, string? Fragment, int Line, int Column);
+
+/// <summary>A run of prose for the readability report; list items count as sentences of their own.</summary>
+public sealed record ProseBlock(string Text, bool IsListItem);
+
+/// <summary>The process stage's result for one page: its HTML fragment and what the rest of the build needs to know about it.</summary>
+public sealed record ProcessedPage
+{
+    public required SourceDocument Source { get; init; }
+    public required string Html { get; init; }
+    public IReadOnlyList<HeadingInfo> Headings { get; init; } = [];
+    public IReadOnlyList<ChecklistInfo> Checklists { get; init; } = [];
+    public IReadOnlyList<LinkRef> Links { get; init; } = [];
+    public IReadOnlyList<string> Treatments { get; init; } = [];
+    public IReadOnlyList<ProseBlock> Prose { get; init; } = [];
+}

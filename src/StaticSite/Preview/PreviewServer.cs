@@ -1,0 +1,64 @@
+using System.Net;
+using StaticSite.Cli;
+
+namespace StaticSite.Preview;
+
+/// <summary>
+/// Local preview: builds, serves the output under the same base path as production, and
+/// rebuilds when input/ or theme/ change. A failed rebuild prints its errors and keeps serving
+/// the last good site.
+/// </summary>
+public static class PreviewServer
+{
+    public static int Run(BuildOptions options, int port, TextWriter stdout, TextWriter stderr)
+    {
+        CommandLine.Build(options, stdout, stderr);
+        var basePath = StaticFileServer.BasePathOf(options);
+        using var server = StaticFileServer.Start(options.ResolvedOutput, basePath, port);
+        stdout.WriteLine($"Serving {server.RootUrl} (Ctrl+C to stop). Watching input/ and theme/ for changes.");
+
+        using var rebuild = new SemaphoreSlim(0);
+        using var inputWatcher = Watch(options.ResolvedInput, rebuild);
+        using var themeWatcher = Watch(options.ResolvedTheme, rebuild);
+        using var stop = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            stop.Cancel();
+        };
+
+        try
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                rebuild.Wait(stop.Token);
+                // Editors save in bursts; wait for the burst to end, then build once.
+                Thread.Sleep(200);
+                while (rebuild.CurrentCount > 0)
+                {
+                    rebuild.Wait();
+                }
+
+                stdout.WriteLine($"Change seen at {DateTime.Now:HH:mm:ss}; rebuilding.");
+                CommandLine.Build(options, stdout, stderr);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Ctrl+C
+        }
+
+        return 0;
+    }
+
+    private static FileSystemWatcher Watch(string folder, SemaphoreSlim signal)
+    {
+        var watcher = new FileSystemWatcher(folder) { IncludeSubdirectories = true, EnableRaisingEvents = Directory.Exists(folder) };
+        void Changed(object? sender, FileSystemEventArgs e) => signal.Release();
+        watcher.Changed += Changed;
+        watcher.Created += Changed;
+        watcher.Deleted += Changed;
+        watcher.Renamed += (s, e) => Changed(s, e);
+        return watcher;
+    }
+}

@@ -1,0 +1,144 @@
+using System.Diagnostics;
+using System.Text;
+using StaticSite.Checks;
+using StaticSite.Content;
+using StaticSite.Diagnostics;
+using StaticSite.Markdown;
+using StaticSite.Output;
+using StaticSite.Resolve;
+using StaticSite.Templates;
+
+namespace StaticSite;
+
+public sealed record StageTiming(string Stage, TimeSpan Elapsed);
+
+public sealed record BuildResult(bool Succeeded, IReadOnlyList<Diagnostic> Diagnostics, IReadOnlyList<StageTiming> Timings, int PageCount, IReadOnlyDictionary<string, byte[]> Files)
+{
+    public IEnumerable<Diagnostic> Errors => Diagnostics.Where(d => d.Severity == Severity.Error);
+}
+
+/// <summary>
+/// The whole build, in the order it happens. Each stage is one folder of the code; each is timed.
+/// Nothing is written until every check has passed.
+/// </summary>
+public static class Site
+{
+    public static BuildResult Build(BuildOptions options)
+    {
+        var diagnostics = new DiagnosticBag();
+        var timings = new List<StageTiming>();
+        T Time<T>(string stage, Func<T> run)
+        {
+            var watch = Stopwatch.StartNew();
+            var result = run();
+            timings.Add(new StageTiming(stage, watch.Elapsed));
+            return result;
+        }
+
+        BuildResult Fail(int pages = 0) => new(false, diagnostics.Sorted(), timings, pages, new Dictionary<string, byte[]>());
+
+        var siteRoot = Path.GetFullPath(options.SiteRoot);
+        if (!Directory.Exists(options.ResolvedInput))
+        {
+            diagnostics.Error(Codes.InputMissing, $"input folder {BuildContext.DisplayPath(siteRoot, options.ResolvedInput)} does not exist");
+            return Fail();
+        }
+
+        var configPath = BuildContext.DisplayPath(siteRoot, Path.Combine(options.ResolvedInput, SiteConfig.FileName));
+        var config = SiteConfig.Load(options.ResolvedInput, configPath, diagnostics, options.BasePath, options.Url);
+        if (config is null)
+        {
+            return Fail();
+        }
+
+        var context = new BuildContext(options, config, diagnostics);
+        if (!OutputWriter.CheckOutputFolder(context))
+        {
+            return Fail();
+        }
+
+        // read: input/ → documents (front matter, body, URL)
+        var theme = Time("theme", () => ThemeTemplates.Load(context));
+        var (assetHrefs, assetFiles) = ThemeAssets.Load(context);
+        var input = Time("read", () => Reader.Read(context, theme.LayoutNames));
+        CheckUniqueUrls(context, input.Pages);
+
+        // process: Markdown → HTML fragments, with links resolved against every page's URL
+        var pagesBySource = input.Pages.ToDictionary(p => p.SourcePath, StringComparer.Ordinal);
+        var staticFiles = input.Files.Select(f => f.SourcePath).ToHashSet(StringComparer.Ordinal);
+        var processor = new MarkdownProcessor(context, MarkdownPipelineFactory.Create(), pagesBySource, staticFiles, input.Drafts);
+        var processed = Time("process", () => input.Pages.AsParallel().AsOrdered().Select(processor.Process).ToList());
+
+        // resolve: the whole site at once — navigation, hubs, related pages, structured data
+        var views = Time("resolve", () =>
+        {
+            SiteResolver.CheckNavigation(context, processed, configPath);
+            return SiteResolver.Resolve(context, processed);
+        });
+        if (diagnostics.HasErrors)
+        {
+            return Fail(processed.Count);
+        }
+
+        // render: Liquid layouts → full pages
+        var rendered = Time("render", () => processed.AsParallel().AsOrdered().Select(page =>
+        {
+            var site = SiteResolver.SiteViewFor(context, processed, page.Source.SitePath, assetHrefs);
+            string html;
+            try
+            {
+                html = theme.Render(page.Source.Layout, site, views[page], page.Html);
+            }
+            catch (Exception e) when (e is InvalidOperationException or ArgumentException or Fluid.ParseException)
+            {
+                diagnostics.Error(Codes.Template, $"layout '{page.Source.Layout}' failed: {e.Message}", page.Source.DisplayPath);
+                html = "";
+            }
+
+            return new RenderedPage(page.Source.OutputPath, html, page.Source.DisplayPath, page.Links);
+        }).ToList());
+
+        var files = new SortedDictionary<string, byte[]>(StringComparer.Ordinal);
+        foreach (var page in rendered)
+        {
+            files[page.OutputPath] = Encoding.UTF8.GetBytes(page.Html);
+        }
+
+        foreach (var (path, bytes) in assetFiles)
+        {
+            files[path] = bytes;
+        }
+
+        foreach (var file in input.Files)
+        {
+            files[file.SourcePath] = File.ReadAllBytes(file.FullPath);
+        }
+
+        // check: AngleSharp over every final page, then the site as a whole
+        Time("check", () =>
+        {
+            PageChecks.Run(context, rendered, files.Keys.ToHashSet(StringComparer.Ordinal));
+            return 0;
+        });
+        if (diagnostics.HasErrors)
+        {
+            return Fail(processed.Count);
+        }
+
+        // write: only now, and only inside the output folder
+        Time("write", () => OutputWriter.Write(context.OutputDir, files));
+        return new BuildResult(true, diagnostics.Sorted(), timings, processed.Count, files);
+    }
+
+    private static void CheckUniqueUrls(BuildContext context, IReadOnlyList<SourceDocument> pages)
+    {
+        foreach (var group in pages.GroupBy(p => p.OutputPath).Where(g => g.Count() > 1))
+        {
+            var names = string.Join(" and ", group.Select(p => p.DisplayPath).Order(StringComparer.Ordinal));
+            foreach (var page in group)
+            {
+                context.Diagnostics.Error(Codes.DuplicateUrl, $"two pages would be published at {page.SitePath}: {names}", page.DisplayPath, 1, 1);
+            }
+        }
+    }
+}
