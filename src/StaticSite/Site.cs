@@ -12,9 +12,14 @@ namespace StaticSite;
 
 public sealed record StageTiming(string Stage, TimeSpan Elapsed);
 
+public sealed record PageReadability(string Path, ReadabilityScore Score);
+
 public sealed record BuildResult(bool Succeeded, IReadOnlyList<Diagnostic> Diagnostics, IReadOnlyList<StageTiming> Timings, int PageCount, IReadOnlyDictionary<string, byte[]> Files)
 {
     public IEnumerable<Diagnostic> Errors => Diagnostics.Where(d => d.Severity == Severity.Error);
+
+    /// <summary>Flesch scores of every article's prose, in path order.</summary>
+    public IReadOnlyList<PageReadability> Readability { get; init; } = [];
 }
 
 /// <summary>
@@ -35,7 +40,8 @@ public static class Site
             return result;
         }
 
-        BuildResult Fail(int pages = 0) => new(false, diagnostics.Sorted(), timings, pages, new Dictionary<string, byte[]>());
+        IReadOnlyList<PageReadability> readability = [];
+        BuildResult Fail(int pages = 0) => new(false, diagnostics.Sorted(), timings, pages, new Dictionary<string, byte[]>()) { Readability = readability };
 
         var siteRoot = Path.GetFullPath(options.SiteRoot);
         if (!Directory.Exists(options.ResolvedInput))
@@ -68,6 +74,7 @@ public static class Site
         var staticFiles = input.Files.Select(f => f.SourcePath).ToHashSet(StringComparer.Ordinal);
         var processor = new MarkdownProcessor(context, MarkdownPipelineFactory.Create(), pagesBySource, staticFiles, input.Drafts);
         var processed = Time("process", () => input.Pages.AsParallel().AsOrdered().Select(processor.Process).ToList());
+        readability = ScoreReadability(context, processed);
 
         // resolve: the whole site at once — navigation, hubs, related pages, structured data
         var views = Time("resolve", () =>
@@ -127,7 +134,26 @@ public static class Site
 
         // write: only now, and only inside the output folder
         Time("write", () => OutputWriter.Write(context.OutputDir, files));
-        return new BuildResult(true, diagnostics.Sorted(), timings, processed.Count, files);
+        return new BuildResult(true, diagnostics.Sorted(), timings, processed.Count, files) { Readability = readability };
+    }
+
+    /// <summary>Health information must be easy to read: score each article, warn below the bar.</summary>
+    private static IReadOnlyList<PageReadability> ScoreReadability(BuildContext context, IReadOnlyList<ProcessedPage> pages)
+    {
+        var scores = pages
+            .Where(p => p.Source.IsArticle)
+            .Select(p => new PageReadability(p.Source.DisplayPath, Readability.Score(p.Prose)))
+            .OrderBy(r => r.Path, StringComparer.Ordinal)
+            .ToList();
+        foreach (var (path, score) in scores.Where(s => s.Score.ReadingEase < Readability.MinimumReadingEase))
+        {
+            context.Diagnostics.Warning(Codes.Readability,
+                string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"reading ease {score.ReadingEase:0.0} is below {Readability.MinimumReadingEase:0}: use shorter sentences and plainer words (grade {score.Grade:0.0})"),
+                path);
+        }
+
+        return scores;
     }
 
     private static void CheckUniqueUrls(BuildContext context, IReadOnlyList<SourceDocument> pages)

@@ -139,6 +139,15 @@ public static class CommandLine
             (diagnostic.Severity == Severity.Error ? stderr : stdout).WriteLine(diagnostic.ToString());
         }
 
+        if (result.Readability.Count > 0)
+        {
+            stdout.WriteLine("Readability of articles (Flesch reading ease, higher is easier, aim for 60+; Flesch-Kincaid grade):");
+            foreach (var (path, score) in result.Readability)
+            {
+                stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {score.ReadingEase,5:0.0}  grade {score.Grade,4:0.0}  {path}"));
+            }
+        }
+
         if (options.Timings)
         {
             foreach (var timing in result.Timings)
