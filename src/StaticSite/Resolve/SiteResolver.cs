@@ -149,7 +149,10 @@ public static class SiteResolver
         return related;
     }
 
-    /// <summary>A hub's articles, A to Z by title.</summary>
+    /// <summary>
+    /// A hub's pages, A to Z by title: for a section hub its articles, for the home page the
+    /// pages one level down (section hubs and site-wide pages such as the A-Z).
+    /// </summary>
     private static IReadOnlyList<LinkView> ChildrenOf(BuildContext context, SourceDocument hub, IReadOnlyList<ProcessedPage> pages)
     {
         if (!hub.IsSectionIndex)
@@ -160,8 +163,8 @@ public static class SiteResolver
         var prefix = hub.SitePath;
         return pages
             .Select(p => p.Source)
-            .Where(p => p != hub && p.SitePath.StartsWith(prefix, StringComparison.Ordinal) && p.SitePath != prefix && p.IsArticle)
-            .Where(p => hub.SitePath != "/" || p.Section.Length == 0 || !pages.Any(x => x.Source.SitePath == "/" + p.Section + "/"))
+            .Where(p => p != hub && p.SitePath.StartsWith(prefix, StringComparison.Ordinal) && p.SitePath.EndsWith('/'))
+            .Where(p => prefix == "/" ? p.SitePath.Count(c => c == '/') == 2 : p.IsArticle)
             .OrderBy(p => p.Title, StringComparer.OrdinalIgnoreCase)
             .Select(p => new LinkView(p.Title, context.Config.Href(p.SitePath), Description: p.Meta.Description ?? ""))
             .ToList();
