@@ -1,4 +1,3 @@
-using Markdig;
 using Markdig.Parsers;
 using Markdig.Renderers;
 using Markdig.Renderers.Html;
@@ -78,16 +77,4 @@ public sealed class CareCardRenderer : HtmlObjectRenderer<CareCardBlock>
     }
 }
 
-public sealed class CareCardExtension : IMarkdownExtension
-{
-    public void Setup(MarkdownPipelineBuilder pipeline) =>
-        ComponentHtml.AddParser(pipeline, new ComponentParser<CareCardBlock>(CareCardBlock.Name, p => new CareCardBlock(p)));
-
-    public void Setup(MarkdownPipeline pipeline, IMarkdownRenderer renderer)
-    {
-        if (renderer is HtmlRenderer html && !html.ObjectRenderers.Contains<CareCardRenderer>())
-        {
-            html.ObjectRenderers.Insert(0, new CareCardRenderer());
-        }
-    }
-}
+public sealed class CareCardExtension() : ComponentExtension<CareCardBlock, CareCardRenderer>(CareCardBlock.Name, p => new CareCardBlock(p));

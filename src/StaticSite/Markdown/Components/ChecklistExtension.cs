@@ -1,4 +1,3 @@
-using Markdig;
 using Markdig.Parsers;
 using Markdig.Renderers;
 using Markdig.Renderers.Html;
@@ -50,16 +49,4 @@ public sealed class ChecklistRenderer : HtmlObjectRenderer<ChecklistBlock>
     }
 }
 
-public sealed class ChecklistExtension : IMarkdownExtension
-{
-    public void Setup(MarkdownPipelineBuilder pipeline) =>
-        ComponentHtml.AddParser(pipeline, new ComponentParser<ChecklistBlock>(ChecklistBlock.Name, p => new ChecklistBlock(p)));
-
-    public void Setup(MarkdownPipeline pipeline, IMarkdownRenderer renderer)
-    {
-        if (renderer is HtmlRenderer html && !html.ObjectRenderers.Contains<ChecklistRenderer>())
-        {
-            html.ObjectRenderers.Insert(0, new ChecklistRenderer());
-        }
-    }
-}
+public sealed class ChecklistExtension() : ComponentExtension<ChecklistBlock, ChecklistRenderer>(ChecklistBlock.Name, p => new ChecklistBlock(p));

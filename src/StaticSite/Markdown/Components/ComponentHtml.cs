@@ -1,5 +1,7 @@
 using Markdig;
+using Markdig.Parsers;
 using Markdig.Renderers;
+using Markdig.Renderers.Html;
 using Markdig.Syntax;
 
 namespace StaticSite.Markdown.Components;
@@ -64,6 +66,26 @@ public static class ComponentHtml
         if (first)
         {
             renderer.Write(afterFirst);
+        }
+    }
+}
+
+/// <summary>
+/// A component as a Markdig extension: its parser goes in ahead of the unknown-name guard, and
+/// its renderer ahead of the built-in ones.
+/// </summary>
+public abstract class ComponentExtension<TBlock, TRenderer>(string name, Func<BlockParser, TBlock> create) : IMarkdownExtension
+    where TBlock : ComponentBlock
+    where TRenderer : HtmlObjectRenderer<TBlock>, new()
+{
+    public void Setup(MarkdownPipelineBuilder pipeline) =>
+        ComponentHtml.AddParser(pipeline, new ComponentParser<TBlock>(name, create));
+
+    public void Setup(MarkdownPipeline pipeline, IMarkdownRenderer renderer)
+    {
+        if (renderer is HtmlRenderer html && !html.ObjectRenderers.Contains<TRenderer>())
+        {
+            html.ObjectRenderers.Insert(0, new TRenderer());
         }
     }
 }

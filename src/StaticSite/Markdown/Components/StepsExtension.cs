@@ -1,4 +1,3 @@
-using Markdig;
 using Markdig.Parsers;
 using Markdig.Renderers;
 using Markdig.Renderers.Html;
@@ -44,16 +43,4 @@ public sealed class StepsRenderer : HtmlObjectRenderer<StepsBlock>
     }
 }
 
-public sealed class StepsExtension : IMarkdownExtension
-{
-    public void Setup(MarkdownPipelineBuilder pipeline) =>
-        ComponentHtml.AddParser(pipeline, new ComponentParser<StepsBlock>(StepsBlock.Name, p => new StepsBlock(p)));
-
-    public void Setup(MarkdownPipeline pipeline, IMarkdownRenderer renderer)
-    {
-        if (renderer is HtmlRenderer html && !html.ObjectRenderers.Contains<StepsRenderer>())
-        {
-            html.ObjectRenderers.Insert(0, new StepsRenderer());
-        }
-    }
-}
+public sealed class StepsExtension() : ComponentExtension<StepsBlock, StepsRenderer>(StepsBlock.Name, p => new StepsBlock(p));
