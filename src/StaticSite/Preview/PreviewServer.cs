@@ -1,12 +1,11 @@
-using System.Net;
 using StaticSite.Cli;
 
 namespace StaticSite.Preview;
 
 /// <summary>
 /// Local preview: builds, serves the output under the same base path as production, and
-/// rebuilds when input/ or theme/ change. A failed rebuild prints its errors and keeps serving
-/// the last good site.
+/// rebuilds when input/ or theme/ change, then reloads open pages. A failed rebuild prints its
+/// errors and keeps serving the last good site.
 /// </summary>
 public static class PreviewServer
 {
@@ -14,7 +13,8 @@ public static class PreviewServer
     {
         CommandLine.Build(options, stdout, stderr);
         var basePath = StaticFileServer.BasePathOf(options);
-        using var server = StaticFileServer.Start(options.ResolvedOutput, basePath, port);
+        var liveReload = new LiveReload(basePath);
+        using var server = StaticFileServer.Start(options.ResolvedOutput, basePath, port, liveReload: liveReload);
         stdout.WriteLine($"Serving {server.RootUrl} (Ctrl+C to stop). Watching input/ and theme/ for changes.");
 
         using var rebuild = new SemaphoreSlim(0);
@@ -40,7 +40,10 @@ public static class PreviewServer
                 }
 
                 stdout.WriteLine($"Change seen at {DateTime.Now:HH:mm:ss}; rebuilding.");
-                CommandLine.Build(options, stdout, stderr);
+                if (CommandLine.Build(options, stdout, stderr))
+                {
+                    liveReload.Notify();
+                }
             }
         }
         catch (OperationCanceledException)

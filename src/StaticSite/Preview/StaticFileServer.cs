@@ -17,9 +17,11 @@ public sealed class StaticFileServer : IDisposable
     private readonly string _basePath;
     private readonly IReadOnlyDictionary<string, string> _headers;
     private readonly Thread _thread;
+    private readonly LiveReload? _liveReload;
 
-    private StaticFileServer(HttpListener listener, string root, string basePath, int port, IReadOnlyDictionary<string, string> headers)
+    private StaticFileServer(HttpListener listener, string root, string basePath, int port, IReadOnlyDictionary<string, string> headers, LiveReload? liveReload)
     {
+        _liveReload = liveReload;
         _listener = listener;
         _root = Path.GetFullPath(root);
         _basePath = basePath;
@@ -47,8 +49,8 @@ public sealed class StaticFileServer : IDisposable
         return SiteConfig.NormaliseBasePath(configured, null, 0, 0, diagnostics) ?? "/";
     }
 
-    /// <summary>Starts serving; port 0 picks a free port.</summary>
-    public static StaticFileServer Start(string root, string basePath, int port = 0, IReadOnlyDictionary<string, string>? headers = null)
+    /// <summary>Starts serving; port 0 picks a free port. With <paramref name="liveReload"/>, pages reload after rebuilds.</summary>
+    public static StaticFileServer Start(string root, string basePath, int port = 0, IReadOnlyDictionary<string, string>? headers = null, LiveReload? liveReload = null)
     {
         if (port == 0)
         {
@@ -61,7 +63,7 @@ public sealed class StaticFileServer : IDisposable
         var listener = new HttpListener();
         listener.Prefixes.Add($"http://127.0.0.1:{port}/");
         listener.Start();
-        return new StaticFileServer(listener, root, basePath, port, headers ?? new Dictionary<string, string>());
+        return new StaticFileServer(listener, root, basePath, port, headers ?? new Dictionary<string, string>(), liveReload);
     }
 
     private void Loop()
@@ -84,6 +86,11 @@ public sealed class StaticFileServer : IDisposable
 
     private void Serve(HttpListenerContext context)
     {
+        if (_liveReload?.TryHandle(context) == true)
+        {
+            return;
+        }
+
         var response = context.Response;
         try
         {
@@ -119,6 +126,11 @@ public sealed class StaticFileServer : IDisposable
             }
 
             var bytes = File.ReadAllBytes(file);
+            if (_liveReload is not null && file.EndsWith(".html", StringComparison.Ordinal))
+            {
+                bytes = _liveReload.Inject(bytes);
+            }
+
             response.ContentType = ContentType(file);
             response.ContentLength64 = bytes.Length;
             if (context.Request.HttpMethod != "HEAD")
