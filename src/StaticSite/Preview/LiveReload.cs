@@ -38,9 +38,12 @@ public sealed class LiveReload(string basePath)
             response.ContentType = "text/event-stream";
             response.SendChunked = true;
             response.Headers["Cache-Control"] = "no-cache";
-            if (Send(response, ": connected\n\n"))
+            // Registered before the greeting goes out, so a rebuild right after it is not missed.
+            var id = Guid.NewGuid();
+            _clients[id] = response;
+            if (!Send(response, ": connected\n\n"))
             {
-                _clients[Guid.NewGuid()] = response;
+                _clients.TryRemove(id, out _);
             }
 
             return true;
@@ -66,6 +69,23 @@ public sealed class LiveReload(string basePath)
             if (!Send(response, "data: reload\n\n"))
             {
                 _clients.TryRemove(id, out _);
+            }
+        }
+    }
+
+    /// <summary>Ends every open event stream, so the server can stop without waiting on them.</summary>
+    public void Close()
+    {
+        foreach (var (id, response) in _clients)
+        {
+            _clients.TryRemove(id, out _);
+            try
+            {
+                response.Abort();
+            }
+            catch (Exception e) when (e is IOException or HttpListenerException or ObjectDisposedException)
+            {
+                // already gone
             }
         }
     }

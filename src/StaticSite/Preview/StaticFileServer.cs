@@ -185,6 +185,7 @@ public sealed class StaticFileServer : IDisposable
 
     public void Dispose()
     {
+        _liveReload?.Close();
         _listener.Stop();
         _listener.Close();
     }

@@ -41,14 +41,15 @@ public sealed class PreviewServerTests
         Assert.Contains("EventSource", await http.GetStringAsync(server.RootUrl + "_preview/live-reload.js"), StringComparison.Ordinal);
         Assert.DoesNotContain("live-reload", File.ReadAllText(temp.Combine("index.html")), StringComparison.Ordinal);
 
-        using var events = await http.GetAsync(server.RootUrl + "_preview/events", HttpCompletionOption.ResponseHeadersRead);
-        using var reader = new StreamReader(await events.Content.ReadAsStreamAsync());
-        Assert.Equal(": connected", await reader.ReadLineAsync());
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        using var events = await http.GetAsync(server.RootUrl + "_preview/events", HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+        using var reader = new StreamReader(await events.Content.ReadAsStreamAsync(timeout.Token));
+        Assert.Equal(": connected", await reader.ReadLineAsync(timeout.Token));
         liveReload.Notify();
         string? line;
         do
         {
-            line = await reader.ReadLineAsync();
+            line = await reader.ReadLineAsync(timeout.Token);
         }
         while (line == "");
         Assert.Equal("data: reload", line);
