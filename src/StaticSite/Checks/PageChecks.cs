@@ -89,6 +89,22 @@ public static class PageChecks
             Error(Codes.ImageAlt, $"image '{image.GetAttribute("src")}' has no alt attribute; describe it, or use alt=\"\" if it is decorative");
         }
 
+        // Screen readers announce links, buttons and form fields by their text or label.
+        foreach (var link in document.QuerySelectorAll("a[href]").Where(a => AccessibleText(a).Length == 0))
+        {
+            Error(Codes.EmptyLink, $"link to '{link.GetAttribute("href")}' has no text a screen reader can announce");
+        }
+
+        foreach (var field in document.QuerySelectorAll("input:not([type=hidden]), select, textarea"))
+        {
+            var labelled = (field.Id is { Length: > 0 } id && document.QuerySelector($"label[for='{id}']") is not null)
+                || field.Closest("label") is not null || field.HasAttribute("aria-label") || field.HasAttribute("aria-labelledby");
+            if (!labelled)
+            {
+                Error(Codes.UnlabelledField, $"<{field.LocalName}> has no label: give it <label for> or aria-label");
+            }
+        }
+
         var ids = new HashSet<string>(StringComparer.Ordinal);
         foreach (var element in document.QuerySelectorAll("[id]"))
         {
@@ -141,6 +157,11 @@ public static class PageChecks
 
         return new PageFacts(page, ids, references, title);
     }
+
+    private static string AccessibleText(IElement element) =>
+        (element.GetAttribute("aria-label") ?? "").Trim() is { Length: > 0 } label
+            ? label
+            : (element.TextContent + string.Concat(element.QuerySelectorAll("img[alt]").Select(i => i.GetAttribute("alt")))).Trim();
 
     private static void CheckReferences(BuildContext context, PageFacts fact, IReadOnlyDictionary<string, PageFacts> facts, IReadOnlySet<string> outputFiles)
     {

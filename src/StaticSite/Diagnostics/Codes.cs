@@ -31,6 +31,8 @@ public static class Codes
     public const string ImageAlt = "IMG001";
     public const string DuplicateId = "ID001";
     public const string InlineCode = "CSP001";
+    public const string EmptyLink = "A11Y001";
+    public const string UnlabelledField = "A11Y002";
 
     // Components
     public const string UnknownComponent = "COMP001";
