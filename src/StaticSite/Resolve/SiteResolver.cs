@@ -90,6 +90,7 @@ public static class SiteResolver
             Layout = source.Layout,
             IsArticle = source.IsArticle,
             IsHome = source.SitePath == "/",
+            NoIndex = source.IsNotFoundPage,
             Breadcrumbs = trail,
             Contents = h2s.Count >= 3 ? h2s.Select(h => new LinkView(h.Text, "#" + h.Id)).ToList() : [],
             Reviewed = meta.Reviewed is { } r ? DateViewOf(r) : null,

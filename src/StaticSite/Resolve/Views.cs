@@ -35,6 +35,10 @@ public sealed record PageView
     public required string Layout { get; init; }
     public required bool IsArticle { get; init; }
     public required bool IsHome { get; init; }
+
+    /// <summary>Kept out of search results: the 404 page, which answers for every missing address.</summary>
+    public bool NoIndex { get; init; }
+
     public IReadOnlyList<LinkView> Breadcrumbs { get; init; } = [];
     public IReadOnlyList<LinkView> Contents { get; init; } = [];
     public DateView? Reviewed { get; init; }
