@@ -36,6 +36,7 @@ public static class SiteResolver
             Url = config.Url,
             BasePath = config.BasePath,
             HomeHref = config.Href("/"),
+            Locale = config.Language.Replace('-', '_'),
             Nav = NavigationFor(context, pages, currentSitePath),
             Assets = assets,
         };

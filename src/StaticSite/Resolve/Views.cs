@@ -22,6 +22,9 @@ public sealed record SiteView
     public required string Url { get; init; }
     public required string BasePath { get; init; }
     public required string HomeHref { get; init; }
+
+    /// <summary>Open Graph's form of the language: en_GB for en-GB.</summary>
+    public required string Locale { get; init; }
     public required IReadOnlyList<LinkView> Nav { get; init; }
     public required IReadOnlyDictionary<string, string> Assets { get; init; }
 }
