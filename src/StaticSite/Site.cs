@@ -114,6 +114,10 @@ public static class Site
             files[file.SourcePath] = File.ReadAllBytes(file.FullPath);
         }
 
+        // publish: sitemap, feed and robots.txt, made before the check so it sees them too
+        var published = Time("publish", () => Publishing.Build(context.Config, input.Pages));
+        AddGeneratedFiles(context, files, published.Files);
+
         // check: AngleSharp over every final page, then the site as a whole
         Time("check", () =>
         {
@@ -128,6 +132,18 @@ public static class Site
         // write: only now, and only inside the output folder
         Time("write", () => OutputWriter.Write(context.OutputDir, files));
         return new BuildResult(true, diagnostics.Sorted(), timings, processed.Count, files);
+    }
+
+    /// <summary>A file in input/ must not silently replace (or be replaced by) one the build makes.</summary>
+    private static void AddGeneratedFiles(BuildContext context, IDictionary<string, byte[]> files, IReadOnlyDictionary<string, byte[]> generated)
+    {
+        foreach (var (path, bytes) in generated)
+        {
+            if (!files.TryAdd(path, bytes))
+            {
+                context.Diagnostics.Error(Codes.DuplicateUrl, $"the build makes {path} itself; remove or rename this file", context.Display(Path.Combine(context.InputDir, path)));
+            }
+        }
     }
 
     private static void CheckUniqueUrls(BuildContext context, IReadOnlyList<SourceDocument> pages)

@@ -2,6 +2,7 @@ using System.Globalization;
 using StaticSite.Content;
 using StaticSite.Diagnostics;
 using StaticSite.Markdown;
+using StaticSite.Output;
 
 namespace StaticSite.Resolve;
 
@@ -37,6 +38,7 @@ public static class SiteResolver
             BasePath = config.BasePath,
             HomeHref = config.Href("/"),
             Locale = config.Language.Replace('-', '_'),
+            FeedHref = pages.Any(p => AtomFeed.Lists(p.Source)) ? config.Href("/" + AtomFeed.FileName) : "",
             Nav = NavigationFor(context, pages, currentSitePath),
             Assets = assets,
         };

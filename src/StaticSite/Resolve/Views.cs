@@ -25,6 +25,10 @@ public sealed record SiteView
 
     /// <summary>Open Graph's form of the language: en_GB for en-GB.</summary>
     public required string Locale { get; init; }
+
+    /// <summary>Root-relative href of the Atom feed, empty when the site has no articles (and so no feed).</summary>
+    public required string FeedHref { get; init; }
+
     public required IReadOnlyList<LinkView> Nav { get; init; }
     public required IReadOnlyDictionary<string, string> Assets { get; init; }
 }
