@@ -4,7 +4,7 @@ using StaticSite.Tests.Support;
 
 namespace StaticSite.Tests.Publishing;
 
-/// <summary>The sitemap, feed and robots.txt of small fixture sites, where every date is known.</summary>
+/// <summary>Sitemap, feed, robots.txt and redirects of small fixture sites, where every date and alias is known.</summary>
 public sealed class GeneratedFilesTests
 {
     private static readonly XNamespace Atom = "http://www.w3.org/2005/Atom";
@@ -67,9 +67,9 @@ public sealed class GeneratedFilesTests
     }
 
     [Fact]
-    public void The_sitemap_lists_pages_sorted_with_their_review_dates_and_leaves_out_the_404_page()
+    public void The_sitemap_lists_pages_sorted_with_their_review_dates_and_leaves_out_404_and_redirect_pages()
     {
-        using var site = SiteWithThreeArticles();
+        using var site = SiteWithThreeArticles("aliases: [/old-apple/]");
         site.Write("input/404.md", "---\ntitle: Page not found\ndescription: Not here.\nlayout: page\n---\n\nGo [home](index.md).\n");
         var result = Built(site);
 
@@ -86,6 +86,51 @@ public sealed class GeneratedFilesTests
             ],
             urls);
         Assert.True(result.Files.ContainsKey("404.html"));
+        Assert.True(result.Files.ContainsKey("old-apple/index.html"));
+    }
+
+    [Fact]
+    public void Aliases_become_forced_netlify_redirects_and_pages_at_the_old_addresses_both_with_the_base_path()
+    {
+        using var site = SiteWithThreeArticles("aliases: [/old-apple/, /apple.html]");
+        var result = Built(site, "/docs/");
+
+        Assert.Equal(
+            "# Old addresses (front matter 'aliases') and where each page is now. Made by the build.\n" +
+            "/docs/apple.html /docs/guide/apple/ 301!\n" +
+            "/docs/old-apple/ /docs/guide/apple/ 301!\n",
+            Text(result, "_redirects"));
+        foreach (var file in new[] { "apple.html", "old-apple/index.html" })
+        {
+            var html = Text(result, file);
+            Assert.Contains("<html lang=\"en-GB\">", html, StringComparison.Ordinal);
+            Assert.Contains("<title>Moved: Apple – Fixture Site</title>", html, StringComparison.Ordinal);
+            Assert.Contains("<meta name=\"robots\" content=\"noindex\">", html, StringComparison.Ordinal);
+            Assert.Contains("<meta http-equiv=\"refresh\" content=\"0; url=/docs/guide/apple/\">", html, StringComparison.Ordinal);
+            Assert.Contains("<link rel=\"canonical\" href=\"https://fixture.example/docs/guide/apple/\">", html, StringComparison.Ordinal);
+            Assert.Contains("<h1>This page has moved</h1>", html, StringComparison.Ordinal);
+            Assert.Contains("<a href=\"/docs/guide/apple/\">Apple</a>", html, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Redirect_pages_pass_the_page_checks_even_when_two_aliases_share_a_title()
+    {
+        // The check stage reads redirect pages like any other; they are only exempt from unique titles.
+        using var site = SiteWithThreeArticles("aliases: [/old-apple/, /older-apple/]");
+
+        var result = Built(site);
+
+        Assert.Equal(result.Files["old-apple/index.html"], result.Files["older-apple/index.html"]);
+        Assert.DoesNotContain(result.Diagnostics, d => d.Code == "PAGE002");
+    }
+
+    [Fact]
+    public void A_site_without_aliases_gets_no_redirect_rules()
+    {
+        using var site = new FixtureSite();
+
+        Assert.False(Built(site).Files.ContainsKey("_redirects"));
     }
 
     [Fact]
@@ -122,7 +167,7 @@ public sealed class GeneratedFilesTests
     [Fact]
     public void Generated_files_depend_on_the_content_never_on_the_day_of_the_build()
     {
-        using var site = SiteWithThreeArticles();
+        using var site = SiteWithThreeArticles("aliases: [/old-apple/]");
         var today = Built(site);
         var later = Site.Build(site.Options() with { Today = new DateOnly(2031, 6, 1) });
 
@@ -132,5 +177,5 @@ public sealed class GeneratedFilesTests
         }
     }
 
-    private static readonly string[] GeneratedFiles = ["feed.xml", "sitemap.xml", "robots.txt"];
+    private static readonly string[] GeneratedFiles = ["feed.xml", "sitemap.xml", "robots.txt", "_redirects", "old-apple/index.html"];
 }

@@ -9,7 +9,7 @@ public sealed class HeadMetaTests(RealSiteFixture fixture) : IClassFixture<RealS
     public void Every_page_has_open_graph_and_twitter_meta_matching_what_it_shows()
     {
         Assert.True(fixture.Site.Result.Succeeded, fixture.Site.Errors);
-        foreach (var (path, page) in fixture.Site.Pages)
+        foreach (var (path, page) in fixture.Site.ContentPages)
         {
             string? Meta(string name) => page.QuerySelector($"meta[property='{name}'], meta[name='{name}']")?.GetAttribute("content");
             var canonical = page.QuerySelector("link[rel=canonical]")!.GetAttribute("href")!;
@@ -34,9 +34,10 @@ public sealed class HeadMetaTests(RealSiteFixture fixture) : IClassFixture<RealS
     }
 
     [Fact]
-    public void Only_the_404_page_is_kept_out_of_search_results()
+    public void Only_the_404_page_and_redirect_pages_are_kept_out_of_search_results()
     {
-        var noindex = fixture.Site.Pages.Where(p => p.Value.QuerySelector("meta[name=robots][content=noindex]") is not null).Select(p => p.Key);
+        Assert.All(fixture.Site.Pages.Where(p => BuiltSite.IsRedirectPage(p.Value)), p => Assert.NotNull(p.Value.QuerySelector("meta[name=robots][content=noindex]")));
+        var noindex = fixture.Site.ContentPages.Where(p => p.Value.QuerySelector("meta[name=robots][content=noindex]") is not null).Select(p => p.Key);
 
         Assert.Equal(["404.html"], noindex);
     }
