@@ -68,6 +68,7 @@ public static class Site
         var (assetHrefs, assetFiles) = ThemeAssets.Load(context);
         var input = Time("read", () => Reader.Read(context, theme.LayoutNames));
         CheckUniqueUrls(context, input.Pages);
+        var redirects = Redirects.FromAliases(context, input.Pages, input.Files);
 
         // process: Markdown → HTML fragments, with links resolved against every page's URL
         var pagesBySource = input.Pages.ToDictionary(p => p.SourcePath, StringComparer.Ordinal);
@@ -121,10 +122,14 @@ public static class Site
             files[file.SourcePath] = File.ReadAllBytes(file.FullPath);
         }
 
+        // publish: sitemap, feed, robots.txt and redirects, made before the check so it sees them too
+        var published = Time("publish", () => Publishing.Build(context.Config, input.Pages, redirects));
+        AddGeneratedFiles(context, files, published.Files);
+
         // check: AngleSharp over every final page, then the site as a whole
         Time("check", () =>
         {
-            PageChecks.Run(context, rendered, files.Keys.ToHashSet(StringComparer.Ordinal));
+            PageChecks.Run(context, [.. rendered, .. published.RedirectPages], files.Keys.ToHashSet(StringComparer.Ordinal));
             return 0;
         });
         if (diagnostics.HasErrors)
@@ -154,6 +159,18 @@ public static class Site
         }
 
         return scores;
+    }
+
+    /// <summary>A file in input/ must not silently replace (or be replaced by) one the build makes.</summary>
+    private static void AddGeneratedFiles(BuildContext context, IDictionary<string, byte[]> files, IReadOnlyDictionary<string, byte[]> generated)
+    {
+        foreach (var (path, bytes) in generated)
+        {
+            if (!files.TryAdd(path, bytes))
+            {
+                context.Diagnostics.Error(Codes.DuplicateUrl, $"the build makes {path} itself; remove or rename this file", context.Display(Path.Combine(context.InputDir, path)));
+            }
+        }
     }
 
     private static void CheckUniqueUrls(BuildContext context, IReadOnlyList<SourceDocument> pages)

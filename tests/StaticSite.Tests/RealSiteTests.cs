@@ -87,7 +87,8 @@ public sealed class RealSiteTests(RealSiteFixture fixture) : IClassFixture<RealS
     [Fact]
     public void Every_page_starts_with_a_skip_link_to_main_and_has_the_landmarks()
     {
-        foreach (var (path, page) in Site.Pages)
+        // Redirect pages are left out on purpose: they hold one link and send the reader on at once.
+        foreach (var (path, page) in Site.ContentPages)
         {
             var first = page.Body!.QuerySelector("a, button, input");
             Assert.True(first?.GetAttribute("href") == "#main", $"{path}: first focusable element is not the skip link");

@@ -155,7 +155,11 @@ public static class PageChecks
             }
         }
 
-        return new PageFacts(page, ids, references, title);
+        // A page that sends the reader straight on (an old address) is never shown or indexed, so
+        // its title cannot be mistaken for another page's; two aliases of one page share a title.
+        var sendsReaderOn = document.QuerySelectorAll("meta[http-equiv]")
+            .Any(m => string.Equals(m.GetAttribute("http-equiv"), "refresh", StringComparison.OrdinalIgnoreCase));
+        return new PageFacts(page, ids, references, sendsReaderOn ? "" : title);
     }
 
     private static string AccessibleText(IElement element) =>

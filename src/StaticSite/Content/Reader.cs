@@ -80,7 +80,7 @@ public static class Reader
         var folder = Path.GetDirectoryName(relative)?.Replace('\\', '/') ?? "";
         var sitePath = isIndex
             ? (folder.Length == 0 ? "/" : "/" + folder + "/")
-            : relative == "404.md" ? "/404.html"
+            : relative == "404.md" ? SourceDocument.NotFoundSitePath
             : "/" + relative[..^3] + "/";
         var outputPath = sitePath.EndsWith(".html", StringComparison.Ordinal)
             ? sitePath.TrimStart('/')

@@ -33,6 +33,14 @@ public sealed record SourceDocument
     public string Title => Meta.Title ?? "";
 
     public bool IsArticle => Layout == Layouts.Article;
+
+    /// <summary>
+    /// <c>input/404.md</c>, published as <c>/404.html</c>: Netlify and GitHub Pages serve it for
+    /// every missing address, so it stays out of the sitemap and is not indexed.
+    /// </summary>
+    public bool IsNotFoundPage => SitePath == NotFoundSitePath;
+
+    public const string NotFoundSitePath = "/404.html";
 }
 
 public static class Layouts

@@ -21,6 +21,7 @@ public static class Codes
     // Site structure
     public const string DuplicateUrl = "URL001";
     public const string AliasCollision = "URL002";
+    public const string BadAlias = "URL003";
 
     // Content
     public const string BrokenLink = "LINK001";

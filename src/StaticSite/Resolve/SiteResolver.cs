@@ -2,6 +2,7 @@ using System.Globalization;
 using StaticSite.Content;
 using StaticSite.Diagnostics;
 using StaticSite.Markdown;
+using StaticSite.Output;
 
 namespace StaticSite.Resolve;
 
@@ -36,6 +37,8 @@ public static class SiteResolver
             Url = config.Url,
             BasePath = config.BasePath,
             HomeHref = config.Href("/"),
+            Locale = config.Language.Replace('-', '_'),
+            FeedHref = pages.Any(p => AtomFeed.Lists(p.Source)) ? config.Href("/" + AtomFeed.FileName) : "",
             Nav = NavigationFor(context, pages, currentSitePath),
             Assets = assets,
         };
@@ -90,6 +93,7 @@ public static class SiteResolver
             Layout = source.Layout,
             IsArticle = source.IsArticle,
             IsHome = source.SitePath == "/",
+            NoIndex = source.IsNotFoundPage,
             Breadcrumbs = trail,
             Contents = h2s.Count >= 3 ? h2s.Select(h => new LinkView(h.Text, "#" + h.Id)).ToList() : [],
             Reviewed = meta.Reviewed is { } r ? DateViewOf(r) : null,

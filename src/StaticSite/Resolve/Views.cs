@@ -22,6 +22,13 @@ public sealed record SiteView
     public required string Url { get; init; }
     public required string BasePath { get; init; }
     public required string HomeHref { get; init; }
+
+    /// <summary>Open Graph's form of the language: en_GB for en-GB.</summary>
+    public required string Locale { get; init; }
+
+    /// <summary>Root-relative href of the Atom feed, empty when the site has no articles (and so no feed).</summary>
+    public required string FeedHref { get; init; }
+
     public required IReadOnlyList<LinkView> Nav { get; init; }
     public required IReadOnlyDictionary<string, string> Assets { get; init; }
 }
@@ -35,6 +42,10 @@ public sealed record PageView
     public required string Layout { get; init; }
     public required bool IsArticle { get; init; }
     public required bool IsHome { get; init; }
+
+    /// <summary>Kept out of search results: the 404 page, which answers for every missing address.</summary>
+    public bool NoIndex { get; init; }
+
     public IReadOnlyList<LinkView> Breadcrumbs { get; init; } = [];
     public IReadOnlyList<LinkView> Contents { get; init; } = [];
     public DateView? Reviewed { get; init; }

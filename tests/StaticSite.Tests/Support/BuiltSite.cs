@@ -42,6 +42,15 @@ public sealed class BuiltSite : IDisposable
 
     public string BasePath => Options.BasePath ?? "/";
 
+    /// <summary>
+    /// The pages readers stay on: every page but the small redirect pages at old addresses
+    /// (front matter <c>aliases</c>), which send the reader on at once and carry none of the layout.
+    /// </summary>
+    public IEnumerable<KeyValuePair<string, IDocument>> ContentPages => Pages.Where(p => !IsRedirectPage(p.Value));
+
+    public static bool IsRedirectPage(IDocument page) =>
+        page.QuerySelectorAll("meta[http-equiv]").Any(m => string.Equals(m.GetAttribute("http-equiv"), "refresh", StringComparison.OrdinalIgnoreCase));
+
     public IDocument Page(string outputPath) =>
         Pages.TryGetValue(outputPath, out var page) ? page : throw new Xunit.Sdk.XunitException($"no page {outputPath}; pages: {string.Join(", ", Pages.Keys)}");
 
