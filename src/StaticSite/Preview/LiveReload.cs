@@ -95,8 +95,13 @@ public sealed class LiveReload(string basePath)
         try
         {
             var bytes = Encoding.UTF8.GetBytes(message);
-            response.OutputStream.Write(bytes);
-            response.OutputStream.Flush();
+            // One writer at a time: a greeting and a reload written together garble the chunks.
+            lock (response)
+            {
+                response.OutputStream.Write(bytes);
+                response.OutputStream.Flush();
+            }
+
             return true;
         }
         catch (Exception e) when (e is IOException or HttpListenerException or ObjectDisposedException or InvalidOperationException)
