@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Fluid;
 
 namespace StaticSite.Output;
 
@@ -25,6 +26,12 @@ public static class ThemeAssets
         {
             var relative = Path.GetRelativePath(dir, file).Replace('\\', '/');
             var bytes = File.ReadAllBytes(file);
+            if (relative.EndsWith(LiquidSuffix, StringComparison.Ordinal))
+            {
+                relative = relative[..^LiquidSuffix.Length];
+                bytes = RenderLiquid(context, file, bytes);
+            }
+
             var output = Folder + "/" + Fingerprint(relative, bytes);
             files[output] = bytes;
             // Liquid keys cannot hold dots or slashes comfortably: site.assets.site_css
@@ -32,6 +39,33 @@ public static class ThemeAssets
         }
 
         return (hrefs, files);
+    }
+
+    /// <summary>
+    /// An asset named <c>x.css.liquid</c> is a Liquid template with <c>site</c> in scope (for
+    /// values from site.yml such as the production origin), published as <c>x.HASH.css</c>.
+    /// </summary>
+    public const string LiquidSuffix = ".liquid";
+
+    private static byte[] RenderLiquid(BuildContext context, string file, byte[] bytes)
+    {
+        var parser = new FluidParser();
+        if (!parser.TryParse(System.Text.Encoding.UTF8.GetString(bytes), out var template, out var error))
+        {
+            context.Diagnostics.Error(Diagnostics.Codes.Template, $"asset template does not parse: {error}", context.Display(file));
+            return [];
+        }
+
+        var config = context.Config;
+        var scope = new TemplateContext(new TemplateOptions { CultureInfo = System.Globalization.CultureInfo.InvariantCulture });
+        scope.SetValue("site", new Dictionary<string, object>
+        {
+            ["name"] = config.Name,
+            ["url"] = config.Url,
+            ["base_path"] = config.BasePath,
+            ["language"] = config.Language,
+        });
+        return System.Text.Encoding.UTF8.GetBytes(template.Render(scope));
     }
 
     public static string Fingerprint(string relative, byte[] bytes)
