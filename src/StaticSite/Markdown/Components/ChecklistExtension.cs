@@ -10,18 +10,10 @@ namespace StaticSite.Markdown.Components;
 /// <c>::: checklist Common symptoms</c> around a bullet list: a fieldset of labelled checkboxes a
 /// reader can tick on screen (no JavaScript needed) or with a pen on paper.
 /// </summary>
-public sealed class ChecklistBlock(BlockParser parser) : ComponentBlock(parser)
+public sealed class ChecklistBlock(BlockParser parser) : ListComponentBlock(parser, "Common symptoms", "a checklist")
 {
     public const string Name = "checklist";
     public const string Hint = "Tick any that you have. This is not a diagnosis.";
-
-    public ListBlock? List => this.OfType<ListBlock>().FirstOrDefault();
-
-    public override void Validate(ComponentProblem report)
-    {
-        RequireTitle(report, "Common symptoms");
-        SingleList(report, "a checklist");
-    }
 }
 
 public sealed class ChecklistRenderer : HtmlObjectRenderer<ChecklistBlock>

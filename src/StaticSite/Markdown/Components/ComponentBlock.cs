@@ -88,6 +88,20 @@ public class ComponentParser<T> : FencedBlockParserBase<T>
         && (Name is null || string.Equals(fenced.Info, Name, StringComparison.Ordinal));
 }
 
+/// <summary>A component made of a title and exactly one list: checklists and steps.</summary>
+/// <param name="example">A title to show in the error when the author gave none.</param>
+/// <param name="what">How messages name the component ("a checklist").</param>
+public abstract class ListComponentBlock(BlockParser parser, string example, string what) : ComponentBlock(parser)
+{
+    public ListBlock? List => this.OfType<ListBlock>().FirstOrDefault();
+
+    public override void Validate(ComponentProblem report)
+    {
+        RequireTitle(report, example);
+        SingleList(report, what);
+    }
+}
+
 /// <summary>Catches <c>::: anything-else</c> so a misspelt component is an error, not silent text.</summary>
 public sealed class UnknownComponentBlock(BlockParser parser) : ComponentBlock(parser)
 {

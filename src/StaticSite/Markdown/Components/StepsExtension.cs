@@ -9,17 +9,9 @@ namespace StaticSite.Markdown.Components;
 /// <c>::: steps Soleus wall stretch</c> around a list: a heading and an ordered list, because
 /// instructions happen in order (even when the author wrote bullets).
 /// </summary>
-public sealed class StepsBlock(BlockParser parser) : ComponentBlock(parser)
+public sealed class StepsBlock(BlockParser parser) : ListComponentBlock(parser, "Calf stretch", "a steps block")
 {
     public const string Name = "steps";
-
-    public ListBlock? List => this.OfType<ListBlock>().FirstOrDefault();
-
-    public override void Validate(ComponentProblem report)
-    {
-        RequireTitle(report, "Calf stretch");
-        SingleList(report, "a steps block");
-    }
 }
 
 public sealed class StepsRenderer : HtmlObjectRenderer<StepsBlock>
