@@ -93,6 +93,19 @@ public sealed class InvalidSiteTests
         Assert.False(Directory.Exists(site.Output));
     }
 
+    [Fact]
+    public void Drafts_are_left_out_unless_asked_for()
+    {
+        using var site = new FixtureSite();
+        site.Write("input/guide/draft.md", "---\ntitle: Not ready\ndescription: A draft.\nlayout: page\ndraft: true\n---\n\nText.\n");
+
+        Assert.True(site.Build().Succeeded);
+        Assert.False(File.Exists(Path.Combine(site.Output, "guide", "draft", "index.html")));
+
+        Assert.True(Site.Build(site.Options() with { IncludeDrafts = true }).Succeeded);
+        Assert.True(File.Exists(Path.Combine(site.Output, "guide", "draft", "index.html")));
+    }
+
     private static SortedDictionary<string, string> Snapshot(string folder) => new(
         Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).ToDictionary(
             f => Path.GetRelativePath(folder, f),
