@@ -73,7 +73,8 @@ public static class StructuredData
             graph.Add(webPage);
         }
 
-        if (trail.Count > 0)
+        // Only real places in the site get a breadcrumb trail: not 404.html, which has no address of its own.
+        if (trail.Count > 0 && page.Source.SitePath.EndsWith('/'))
         {
             var items = trail.Append(new LinkView(meta.Title ?? "", context.Config.Href(page.Source.SitePath)))
                 .Select((link, i) => (JsonNode?)new JsonObject
