@@ -23,10 +23,11 @@ public static class PageChecks
     {
         var diagnostics = context.Diagnostics;
         var facts = new ConcurrentDictionary<string, PageFacts>(StringComparer.Ordinal);
+        // One parser per thread: making a parser sets up a whole browsing context.
+        using var parsers = new ThreadLocal<HtmlParser>(() => new HtmlParser());
         Parallel.ForEach(pages, page =>
         {
-            var parser = new HtmlParser();
-            using var document = parser.ParseDocument(page.Html);
+            using var document = parsers.Value!.ParseDocument(page.Html);
             facts[page.OutputPath] = Inspect(page, document, diagnostics);
         });
 
@@ -162,10 +163,13 @@ public static class PageChecks
         return new PageFacts(page, ids, references, sendsReaderOn ? "" : title);
     }
 
-    private static string AccessibleText(IElement element) =>
-        (element.GetAttribute("aria-label") ?? "").Trim() is { Length: > 0 } label
-            ? label
-            : (element.TextContent + string.Concat(element.QuerySelectorAll("img[alt]").Select(i => i.GetAttribute("alt")))).Trim();
+    private static string AccessibleText(IElement element)
+    {
+        var text = element.TextContent.Trim();
+        return text.Length > 0 ? text
+            : (element.GetAttribute("aria-label") ?? "").Trim() is { Length: > 0 } label ? label
+            : string.Concat(element.QuerySelectorAll("img[alt]").Select(i => i.GetAttribute("alt"))).Trim();
+    }
 
     private static void CheckReferences(BuildContext context, PageFacts fact, IReadOnlyDictionary<string, PageFacts> facts, IReadOnlySet<string> outputFiles)
     {
