@@ -1,4 +1,6 @@
 using StaticSite.Cli;
+using StaticSite.Content;
+using StaticSite.Diagnostics;
 
 namespace StaticSite.Preview;
 
@@ -12,7 +14,7 @@ public static class PreviewServer
     public static int Run(BuildOptions options, int port, TextWriter stdout, TextWriter stderr)
     {
         CommandLine.Build(options, stdout, stderr);
-        var basePath = StaticFileServer.BasePathOf(options);
+        var basePath = BasePathOf(options);
         var liveReload = new LiveReload(basePath);
         using var server = StaticFileServer.Start(options.ResolvedOutput, basePath, port, liveReload: liveReload);
         stdout.WriteLine($"Serving {server.RootUrl} (Ctrl+C to stop). Watching input/ and theme/ for changes.");
@@ -53,6 +55,13 @@ public static class PreviewServer
 
         return 0;
     }
+
+    /// <summary>
+    /// The base path the build uses (command line, else site.yml), read with the build's own
+    /// config loader. A broken config has been reported by the build already; serve at / then.
+    /// </summary>
+    private static string BasePathOf(BuildOptions options) =>
+        SiteConfig.Load(options.ResolvedInput, SiteConfig.FileName, new DiagnosticBag(), options.BasePath, options.Url)?.BasePath ?? "/";
 
     private static FileSystemWatcher Watch(string folder, SemaphoreSlim signal)
     {

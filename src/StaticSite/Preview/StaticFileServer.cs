@@ -35,20 +35,6 @@ public sealed class StaticFileServer : IDisposable
 
     public string RootUrl => $"http://127.0.0.1:{Port}{_basePath}";
 
-    public static string BasePathOf(BuildOptions options)
-    {
-        var diagnostics = new Diagnostics.DiagnosticBag();
-        var configured = options.BasePath;
-        if (configured is null)
-        {
-            var file = Path.Combine(options.ResolvedInput, SiteConfig.FileName);
-            var line = File.Exists(file) ? File.ReadLines(file).FirstOrDefault(l => l.StartsWith("base_path:", StringComparison.Ordinal)) : null;
-            configured = line?["base_path:".Length..].Trim().Trim('"', '\'') ?? "/";
-        }
-
-        return SiteConfig.NormaliseBasePath(configured, null, 0, 0, diagnostics) ?? "/";
-    }
-
     /// <summary>Starts serving; port 0 picks a free port. With <paramref name="liveReload"/>, pages reload after rebuilds.</summary>
     public static StaticFileServer Start(string root, string basePath, int port = 0, IReadOnlyDictionary<string, string>? headers = null, LiveReload? liveReload = null)
     {
