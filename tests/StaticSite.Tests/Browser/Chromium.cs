@@ -17,7 +17,7 @@ public static class Chromium
     /// <summary>$CHROMIUM_PATH if it names a file, else /usr/bin/chromium if present, else null.</summary>
     public static string? ExecutablePath { get; } = Find();
 
-    public static string? PdfToText { get; } = FindOnPath("pdftotext");
+    public static string? PdfToText { get; } = Support.Tools.Find("pdftotext");
 
     /// <summary>Flags that keep a headless run quiet, offline and fast on a small CI machine.</summary>
     public static IReadOnlyList<string> Args { get; } =
@@ -32,20 +32,6 @@ public static class Chromium
         }
 
         return File.Exists(DefaultPath) ? DefaultPath : null;
-    }
-
-    private static string? FindOnPath(string tool)
-    {
-        var usual = "/usr/bin/" + tool;
-        if (File.Exists(usual))
-        {
-            return usual;
-        }
-
-        return (Environment.GetEnvironmentVariable("PATH") ?? "")
-            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Select(dir => Path.Combine(dir, tool))
-            .FirstOrDefault(File.Exists);
     }
 }
 

@@ -50,7 +50,7 @@ public sealed class TextBrowserTests(RealSiteFixture fixture) : IClassFixture<Re
 
 public static class Lynx
 {
-    public static string? Path { get; } = NuChecker.FindOnPath("lynx");
+    public static string? Path { get; } = Tools.Find("lynx");
 }
 
 /// <summary>Skipped, with the install command as the reason, when lynx is not installed.</summary>

@@ -10,7 +10,7 @@ public static class NuChecker
 {
     public static string? Jar { get; } = FindJar();
 
-    public static string? Java { get; } = FindOnPath("java");
+    public static string? Java { get; } = Tools.Find("java");
 
     public static string? MissingReason => Jar is null
         ? "Nu Html Checker not found: run 'npm ci --prefix tools' (or set VNU_JAR to vnu.jar)"
@@ -46,12 +46,22 @@ public static class NuChecker
         };
         return candidates.FirstOrDefault(c => !string.IsNullOrEmpty(c) && File.Exists(c));
     }
+}
 
-    internal static string? FindOnPath(string name) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "")
-            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Select(dir => Path.Combine(dir, name))
-            .FirstOrDefault(File.Exists);
+/// <summary>Finds the command-line tools some tests drive.</summary>
+public static class Tools
+{
+    /// <summary>/usr/bin/NAME (where Debian puts it), else the first NAME on PATH, else null.</summary>
+    public static string? Find(string name)
+    {
+        var usual = "/usr/bin/" + name;
+        return File.Exists(usual)
+            ? usual
+            : (Environment.GetEnvironmentVariable("PATH") ?? "")
+                .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+                .Select(dir => Path.Combine(dir, name))
+                .FirstOrDefault(File.Exists);
+    }
 }
 
 /// <summary>A fact that is skipped, with the reason shown, when the Nu Html Checker cannot run here.</summary>
