@@ -3,7 +3,9 @@ using System.Text;
 using StaticSite.Checks;
 using StaticSite.Content;
 using StaticSite.Diagnostics;
+using StaticSite.Glossary;
 using StaticSite.Markdown;
+using StaticSite.PlainEnglish;
 using StaticSite.Output;
 using StaticSite.Resolve;
 using StaticSite.Templates;
@@ -20,6 +22,9 @@ public sealed record BuildResult(bool Succeeded, IReadOnlyList<Diagnostic> Diagn
 
     /// <summary>Flesch scores of every article's prose, in path order.</summary>
     public IReadOnlyList<PageReadability> Readability { get; init; } = [];
+
+    /// <summary>The reading ease the site aims for (site.yml <c>min_reading_ease</c>).</summary>
+    public double MinReadingEase { get; init; } = Markdown.Readability.DefaultMinimumReadingEase;
 }
 
 /// <summary>
@@ -41,7 +46,8 @@ public static class Site
         }
 
         IReadOnlyList<PageReadability> readability = [];
-        BuildResult Fail(int pages = 0) => new(false, diagnostics.Sorted(), timings, pages, new Dictionary<string, byte[]>()) { Readability = readability };
+        var minReadingEase = Readability.DefaultMinimumReadingEase;
+        BuildResult Fail(int pages = 0) => new(false, diagnostics.Sorted(), timings, pages, new Dictionary<string, byte[]>()) { Readability = readability, MinReadingEase = minReadingEase };
 
         var siteRoot = Path.GetFullPath(options.SiteRoot);
         if (!Directory.Exists(options.ResolvedInput))
@@ -58,6 +64,7 @@ public static class Site
         }
 
         var context = new BuildContext(options, config, diagnostics);
+        minReadingEase = config.MinReadingEase;
         if (!OutputWriter.CheckOutputFolder(context))
         {
             return Fail();
@@ -67,13 +74,15 @@ public static class Site
         var theme = Time("theme", () => ThemeTemplates.Load(context));
         var (assetHrefs, assetFiles) = ThemeAssets.Load(context);
         var input = Time("read", () => Reader.Read(context, theme.LayoutNames));
+        var glossary = Time("glossary", () => GlossaryIndex.Load(context));
+        input = input with { Pages = glossary.WithPage(input.Pages) };
         CheckUniqueUrls(context, input.Pages);
         var redirects = Redirects.FromAliases(context, input.Pages, input.Files);
 
         // process: Markdown → HTML fragments, with links resolved against every page's URL
         var pagesBySource = input.Pages.ToDictionary(p => p.SourcePath, StringComparer.Ordinal);
         var staticFiles = input.Files.Select(f => f.SourcePath).ToHashSet(StringComparer.Ordinal);
-        var processor = new MarkdownProcessor(context, MarkdownPipelineFactory.Create(), pagesBySource, staticFiles, input.Drafts);
+        var processor = new MarkdownProcessor(context, MarkdownPipelineFactory.Create(), pagesBySource, staticFiles, input.Drafts, PlainEnglishRules.For(context.Config), glossary);
         var processed = Time("process", () => input.Pages.AsParallel().AsOrdered().Select(processor.Process).ToList());
         readability = ScoreReadability(context, processed);
 
@@ -81,6 +90,7 @@ public static class Site
         var views = Time("resolve", () =>
         {
             SiteResolver.CheckNavigation(context, processed, configPath);
+            glossary.ReportUnused(diagnostics, processed);
             return SiteResolver.Resolve(context, processed);
         });
         if (diagnostics.HasErrors)
@@ -139,7 +149,7 @@ public static class Site
 
         // write: only now, and only inside the output folder
         Time("write", () => OutputWriter.Write(context.OutputDir, files));
-        return new BuildResult(true, diagnostics.Sorted(), timings, processed.Count, files) { Readability = readability };
+        return new BuildResult(true, diagnostics.Sorted(), timings, processed.Count, files) { Readability = readability, MinReadingEase = minReadingEase };
     }
 
     /// <summary>Health information must be easy to read: score each article, warn below the bar.</summary>
@@ -150,11 +160,12 @@ public static class Site
             .Select(p => new PageReadability(p.Source.DisplayPath, Readability.Score(p.Prose)))
             .OrderBy(r => r.Path, StringComparer.Ordinal)
             .ToList();
-        foreach (var (path, score) in scores.Where(s => s.Score.ReadingEase < Readability.MinimumReadingEase))
+        var minimum = context.Config.MinReadingEase;
+        foreach (var (path, score) in scores.Where(s => s.Score.ReadingEase < minimum))
         {
             context.Diagnostics.Warning(Codes.Readability,
                 string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                    $"reading ease {score.ReadingEase:0.0} is below {Readability.MinimumReadingEase:0}: use shorter sentences and plainer words (grade {score.Grade:0.0})"),
+                    $"reading ease {score.ReadingEase:0.0} is below {minimum:0}: use shorter sentences and plainer words (grade {score.Grade:0.0})"),
                 path);
         }
 

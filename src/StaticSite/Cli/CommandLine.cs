@@ -141,7 +141,7 @@ public static class CommandLine
 
         if (result.Readability.Count > 0)
         {
-            stdout.WriteLine("Readability of articles (Flesch reading ease, higher is easier, aim for 60+; Flesch-Kincaid grade):");
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Readability of articles (Flesch reading ease, higher is easier, aim for {result.MinReadingEase:0}+; Flesch-Kincaid grade):"));
             foreach (var (path, score) in result.Readability)
             {
                 stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {score.ReadingEase,5:0.0}  grade {score.Grade,4:0.0}  {path}"));

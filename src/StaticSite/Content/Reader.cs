@@ -22,7 +22,8 @@ public static class Reader
             .EnumerateFiles(context.InputDir, "*", SearchOption.AllDirectories)
             .Select(full => (Full: full, Relative: Path.GetRelativePath(context.InputDir, full).Replace('\\', '/')))
             .Where(f => !f.Relative.Split('/').Any(part => part.StartsWith('_') || part.StartsWith('.')))
-            .Where(f => f.Relative != SiteConfig.FileName)
+            // YAML files at the top of input/ (site.yml, glossary.yml) are the site's data, not files to publish.
+            .Where(f => !(f.Relative.EndsWith(".yml", StringComparison.Ordinal) && !f.Relative.Contains('/', StringComparison.Ordinal)))
             .OrderBy(f => f.Relative, StringComparer.Ordinal)
             .ToList();
 

@@ -24,13 +24,19 @@ public sealed record SiteConfig
     /// <summary>Where it hurts, in the order the hub shows them (front matter <c>area</c> must be one).</summary>
     public IReadOnlyList<string> Areas { get; init; } = [];
 
+    /// <summary>Articles scoring below this Flesch reading ease get a warning (<c>min_reading_ease</c>).</summary>
+    public double MinReadingEase { get; init; } = Markdown.Readability.DefaultMinimumReadingEase;
+
+    /// <summary>Sentences longer than this get a warning where they start (<c>max_sentence_words</c>).</summary>
+    public int MaxSentenceWords { get; init; } = 25;
+
     /// <summary>Root-relative URL for a site path such as <c>/leg-and-knee/</c>, with the base path.</summary>
     public string Href(string sitePath) => BasePath + sitePath.TrimStart('/');
 
     /// <summary>Absolute URL for a site path, for canonical links, sitemaps, feeds and JSON-LD.</summary>
     public string AbsoluteUrl(string sitePath) => Url + Href(sitePath);
 
-    private static readonly string[] Keys = ["name", "description", "language", "url", "base_path", "publisher", "navigation", "areas"];
+    private static readonly string[] Keys = ["name", "description", "language", "url", "base_path", "publisher", "navigation", "areas", "min_reading_ease", "max_sentence_words"];
 
     public static SiteConfig? Load(string inputDir, string displayPath, DiagnosticBag diagnostics, string? baseOverride, string? urlOverride)
     {
@@ -68,6 +74,8 @@ public sealed record SiteConfig
             return new NavigationItem(title ?? "", page ?? "", line, column);
         }).ToList();
         var areas = map.StringList("areas").Select(a => a.Value).ToList();
+        var minReadingEase = map.Number("min_reading_ease", 0, 100) ?? Markdown.Readability.DefaultMinimumReadingEase;
+        var maxSentenceWords = (int)(map.Number("max_sentence_words", 5, 100) ?? 25);
         map.ReportUnknownKeys("site config", Keys);
 
         if (string.IsNullOrWhiteSpace(name))
@@ -95,6 +103,8 @@ public sealed record SiteConfig
             Publisher = publisher,
             Navigation = navigation,
             Areas = areas,
+            MinReadingEase = minReadingEase,
+            MaxSentenceWords = maxSentenceWords,
         };
     }
 

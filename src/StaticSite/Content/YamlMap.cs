@@ -123,6 +123,24 @@ internal sealed class YamlMap
         return null;
     }
 
+    /// <summary>A number between <paramref name="min"/> and <paramref name="max"/>, or null when the key is absent.</summary>
+    public double? Number(string key, double min, double max)
+    {
+        var value = String(key);
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && number >= min && number <= max)
+        {
+            return number;
+        }
+
+        Error(Codes.BadValue, string.Create(CultureInfo.InvariantCulture, $"'{key}' must be a number from {min} to {max}, not '{value}'"), Get(key)!);
+        return null;
+    }
+
     public IReadOnlyList<(string Value, int Line, int Column)> StringList(string key)
     {
         var value = Get(key);

@@ -48,6 +48,13 @@ public static class Codes
     public const string PageStructure = "PAGE001";
     public const string DuplicateTitle = "PAGE002";
 
-    // Readability
+    // Readability and plain English
     public const string Readability = "READ001";
+    public const string LongSentence = "READ002";
+    public const string UsSpelling = "READ003";
+
+    // Glossary
+    public const string GlossaryEntry = "GLOS001";
+    public const string GlossaryDuplicate = "GLOS002";
+    public const string GlossaryUnused = "GLOS003";
 }

@@ -5,15 +5,18 @@ using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 using StaticSite.Content;
 using StaticSite.Diagnostics;
+using StaticSite.Glossary;
 using StaticSite.Markdown.Components;
+using StaticSite.PlainEnglish;
 
 namespace StaticSite.Markdown;
 
 /// <summary>
 /// The process stage for one page: parse Markdown, lay out components, check headings, images
-/// and links against the site's URL map, and render the HTML fragment.
+/// and links against the site's URL map, check the prose is plain English, link glossary terms,
+/// and render the HTML fragment.
 /// </summary>
-public sealed class MarkdownProcessor(BuildContext context, MarkdownPipeline pipeline, IReadOnlyDictionary<string, SourceDocument> pagesBySource, IReadOnlySet<string> staticFiles, IReadOnlySet<string> draftSources)
+public sealed class MarkdownProcessor(BuildContext context, MarkdownPipeline pipeline, IReadOnlyDictionary<string, SourceDocument> pagesBySource, IReadOnlySet<string> staticFiles, IReadOnlySet<string> draftSources, PlainEnglishRules plainEnglish, GlossaryIndex glossary)
 {
     /// <summary>Ids the layouts use; content must not take them.</summary>
     public static readonly IReadOnlySet<string> LayoutIds = new HashSet<string>(StringComparer.Ordinal)
@@ -30,11 +33,22 @@ public sealed class MarkdownProcessor(BuildContext context, MarkdownPipeline pip
         var headings = CheckHeadings(page, document);
         LayOutComponents(page, document, headings);
         var links = ResolveLinks(page, document);
+        plainEnglish.Check(page, document, Diagnostics);
+
+        // Scored as the author wrote it, before glossary expansions are added.
+        var prose = Prose(document);
+        var glossaryTerms = page.IsArticle
+            ? GlossaryLinker.Link(document, glossary, context.Config.Href("/glossary/"))
+            : [];
 
         var writer = new StringWriter();
         var renderer = new HtmlRenderer(writer);
         pipeline.Setup(renderer);
         renderer.Render(document);
+        if (page.SourcePath == GlossaryIndex.PageSource)
+        {
+            writer.Write(GlossaryPage.Html(glossary));
+        }
 
         return new ProcessedPage
         {
@@ -46,7 +60,8 @@ public sealed class MarkdownProcessor(BuildContext context, MarkdownPipeline pip
                 .ToList(),
             Links = links,
             Treatments = page.Meta.Treatments.Count > 0 ? page.Meta.Treatments : TreatmentsFromSection(document),
-            Prose = Prose(document),
+            Prose = prose,
+            GlossaryTerms = glossaryTerms,
         };
     }
 

@@ -22,4 +22,7 @@ public sealed record ProcessedPage
     public IReadOnlyList<LinkRef> Links { get; init; } = [];
     public IReadOnlyList<string> Treatments { get; init; } = [];
     public IReadOnlyList<ProseBlock> Prose { get; init; } = [];
+
+    /// <summary>Ids of the glossary terms this page links to (their first use on the page).</summary>
+    public IReadOnlyList<string> GlossaryTerms { get; init; } = [];
 }

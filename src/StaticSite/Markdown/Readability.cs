@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using StaticSite.PlainEnglish;
 
 namespace StaticSite.Markdown;
 
@@ -19,7 +20,8 @@ public sealed record ReadabilityScore(int Words, int Sentences, int Syllables)
 /// </summary>
 public static partial class Readability
 {
-    public const double MinimumReadingEase = 60;
+    /// <summary>The default bar; a site sets its own with <c>min_reading_ease</c> in site.yml.</summary>
+    public const double DefaultMinimumReadingEase = 60;
 
     public static ReadabilityScore Score(IEnumerable<ProseBlock> prose)
     {
@@ -40,9 +42,9 @@ public static partial class Readability
 
     private static (int Words, int Sentences, int Syllables) Count(string text)
     {
-        var words = WordPattern().Matches(text).Select(m => m.Value).ToList();
+        var words = Sentences.WordPattern().Matches(text).Select(m => m.Value).ToList();
         // Sentence ends: . ! ? followed by space or the end, not inside numbers (1.5) or e.g.
-        var sentences = SentenceEnd().Matches(text).Count;
+        var sentences = Sentences.SentenceEnd().Count(text);
         return (words.Count, sentences, words.Sum(Syllables));
     }
 
@@ -87,12 +89,6 @@ public static partial class Readability
     }
 
     private static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u' or 'y';
-
-    [GeneratedRegex(@"[A-Za-z]+(?:['’][A-Za-z]+)*|\d+(?:[.,]\d+)*")]
-    private static partial Regex WordPattern();
-
-    [GeneratedRegex(@"(?<!\b(?:e\.g|i\.e|etc|Dr|Mr|Mrs|Ms|vs))[.!?]+(?=\s|$|[""'’”)])")]
-    private static partial Regex SentenceEnd();
 
     [GeneratedRegex("[aeiouy]+")]
     private static partial Regex VowelGroup();

@@ -8,12 +8,14 @@ public sealed class FixtureSite : IDisposable
 {
     private readonly TempDir _temp = new();
 
-    public FixtureSite(string? invalidCase = null)
+    /// <param name="overlay">A case folder laid over the base site.</param>
+    /// <param name="group">The fixtures folder it is in: <c>invalid</c> (builds that fail) or <c>warnings</c> (builds that warn).</param>
+    public FixtureSite(string? overlay = null, string group = "invalid")
     {
         TempDir.Copy(Path.Combine(Repo.Fixtures, "base"), _temp.Path);
-        if (invalidCase is not null)
+        if (overlay is not null)
         {
-            TempDir.Copy(Path.Combine(Repo.Fixtures, "invalid", invalidCase), _temp.Path);
+            TempDir.Copy(Path.Combine(Repo.Fixtures, group, overlay), _temp.Path);
         }
 
         if (!Directory.Exists(_temp.Combine("theme")))

@@ -1,0 +1,80 @@
+using Markdig.Syntax;
+using StaticSite.Content;
+using StaticSite.Diagnostics;
+
+namespace StaticSite.PlainEnglish;
+
+/// <summary>
+/// The plain-English rules a site runs, chosen once per build from its settings, and the walk that
+/// feeds them every paragraph, list item and heading of a page.
+/// </summary>
+public sealed class PlainEnglishRules(IReadOnlyList<IProseRule> rules)
+{
+    /// <summary>
+    /// Written on its own line just before a paragraph or list, this lets its sentences run over
+    /// the limit, for the rare sentence that cannot be split (a quotation, a list of names).
+    /// </summary>
+    public const string AllowLongSentences = "<!-- allow long sentences -->";
+
+    public IReadOnlyList<IProseRule> Rules => rules;
+
+    public static PlainEnglishRules For(SiteConfig config)
+    {
+        var list = new List<IProseRule> { new LongSentenceRule(config.MaxSentenceWords) };
+        if (config.Language.Equals("en-GB", StringComparison.OrdinalIgnoreCase))
+        {
+            list.Add(SpellingVariantRule.Load());
+        }
+
+        return new PlainEnglishRules(list);
+    }
+
+    public void Check(SourceDocument page, MarkdownDocument document, DiagnosticBag diagnostics)
+    {
+        foreach (var prose in ProseOf(document))
+        {
+            foreach (var rule in rules)
+            {
+                rule.Check(prose, (offset, message) =>
+                {
+                    var (line, column) = prose.PositionOf(offset);
+                    diagnostics.Add(new Diagnostic(rule.Severity, rule.Code, message, page.DisplayPath, line, column));
+                });
+            }
+        }
+    }
+
+    private static IEnumerable<ProseText> ProseOf(MarkdownDocument document)
+    {
+        var allowed = new HashSet<Block>();
+        foreach (var marker in document.Descendants<HtmlBlock>().Where(IsAllowMarker))
+        {
+            if (marker.Parent is { } parent && parent.IndexOf(marker) is var index && index + 1 < parent.Count)
+            {
+                allowed.Add(parent[index + 1]);
+            }
+        }
+
+        foreach (var block in document.Descendants<LeafBlock>())
+        {
+            if (block is not (ParagraphBlock or HeadingBlock))
+            {
+                continue;
+            }
+
+            var isAllowed = false;
+            for (Block? b = block; b is not null; b = b.Parent)
+            {
+                isAllowed |= allowed.Contains(b);
+            }
+
+            if (ProseText.From(block, isAllowed) is { } prose)
+            {
+                yield return prose;
+            }
+        }
+    }
+
+    private static bool IsAllowMarker(HtmlBlock block) =>
+        block.Lines.ToString().Trim().Equals(AllowLongSentences, StringComparison.Ordinal);
+}

@@ -1,0 +1,77 @@
+using System.Text;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace StaticSite.PlainEnglish;
+
+/// <summary>Where a piece of a paragraph's plain text was written in the Markdown file (1-based).</summary>
+public readonly record struct ProseSegment(int Offset, int Line, int Column);
+
+/// <summary>
+/// The plain text of one paragraph, list item or heading, as a reader hears it, with a map back to
+/// the file so a rule can point at the exact line and column of a sentence or word.
+/// </summary>
+public sealed record ProseText(string Text, IReadOnlyList<ProseSegment> Segments, bool IsHeading, bool LongSentencesAllowed)
+{
+    public (int Line, int Column) PositionOf(int offset)
+    {
+        var segment = Segments[0];
+        foreach (var s in Segments)
+        {
+            if (s.Offset > offset)
+            {
+                break;
+            }
+
+            segment = s;
+        }
+
+        return (segment.Line, segment.Column + (offset - segment.Offset));
+    }
+
+    public static ProseText? From(LeafBlock block, bool longSentencesAllowed)
+    {
+        var builder = new StringBuilder();
+        var segments = new List<ProseSegment>();
+        Append(builder, segments, block.Inline);
+        if (builder.Length == 0 || segments.Count == 0)
+        {
+            return null;
+        }
+
+        return new ProseText(builder.ToString(), segments, block is HeadingBlock, longSentencesAllowed);
+    }
+
+    private static void Append(StringBuilder builder, List<ProseSegment> segments, Inline? inline)
+    {
+        switch (inline)
+        {
+            case null:
+                return;
+            case LiteralInline literal:
+                segments.Add(new ProseSegment(builder.Length, literal.Line + 1, literal.Column + 1));
+                builder.Append(literal.Content.AsSpan());
+                break;
+            case CodeInline code:
+                segments.Add(new ProseSegment(builder.Length, code.Line + 1, code.Column + 1));
+                builder.Append(code.Content);
+                break;
+            case LineBreakInline:
+                builder.Append(' ');
+                break;
+            case HtmlEntityInline entity:
+                builder.Append(entity.Transcoded.AsSpan());
+                break;
+            case AutolinkInline autolink:
+                builder.Append(autolink.Url);
+                break;
+            case ContainerInline container:
+                foreach (var child in container)
+                {
+                    Append(builder, segments, child);
+                }
+
+                break;
+        }
+    }
+}
