@@ -1,16 +1,16 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
+using StaticSite.Markdown;
 using StaticSite.Markdown.Components;
 
 namespace StaticSite.Glossary;
 
 /// <summary>
 /// Links the first use of each glossary term on an article to its entry (WCAG 3.1.3, unusual
-/// words) and expands an abbreviation where it is first used, unless the author already wrote the
-/// expansion beside it (WCAG 3.1.4): "DVT" becomes "DVT (deep vein thrombosis)", with the DVT
-/// linking to the glossary. Headings, existing links and checklist labels are left alone: a link
+/// words) and expands an abbreviation where it is first used, unless that paragraph already spells
+/// it out (WCAG 3.1.4): "DVT" becomes "DVT (deep vein thrombosis)", with the DVT linking to the
+/// glossary. Headings, existing links and checklist labels are left alone: a link
 /// inside a tick box's label would take the click meant for the box.
 /// </summary>
 public static class GlossaryLinker
@@ -24,20 +24,21 @@ public static class GlossaryLinker
         }
 
         var linked = new List<string>();
-        var literals = document.Descendants<ParagraphBlock>()
-            .Where(p => !InsideChecklist(p))
-            .SelectMany(p => p.Inline?.Descendants<LiteralInline>() ?? [])
-            .Where(l => !InsideLink(l))
-            .ToList();
-        foreach (var literal in literals)
+        foreach (var paragraph in document.Descendants<ParagraphBlock>().Where(p => !InsideChecklist(p)).ToList())
         {
-            LinkFirstUses(literal, glossary, glossaryHref, linked);
+            // Read before any change, so "deep vein thrombosis (DVT)" is seen whole even when a term inside it gets linked.
+            var paragraphText = MarkdownText.Of(paragraph);
+            var literals = paragraph.Inline?.Descendants<LiteralInline>().Where(l => !InsideLink(l)).ToList() ?? [];
+            foreach (var literal in literals)
+            {
+                LinkFirstUses(literal, paragraphText, glossary, glossaryHref, linked);
+            }
         }
 
         return linked;
     }
 
-    private static void LinkFirstUses(LiteralInline literal, GlossaryIndex glossary, string glossaryHref, List<string> linked)
+    private static void LinkFirstUses(LiteralInline literal, string paragraphText, GlossaryIndex glossary, string glossaryHref, List<string> linked)
     {
         var text = literal.Content.ToString();
         var first = glossary.Find(text).FirstOrDefault(m => !linked.Contains(m.Entry.Id));
@@ -52,21 +53,22 @@ public static class GlossaryLinker
         var before = text[..index];
         var after = text[(index + length)..];
 
+        string? expanded = null;
         var link = new LinkInline(glossaryHref + "#" + entry.Id, "") { IsClosed = true, Line = literal.Line, Column = literal.Column + index };
         if (entry.StandsFor is { } standsFor)
         {
             var expansion = word.EndsWith('s') && !entry.Term.EndsWith('s') && !standsFor.EndsWith('s') ? standsFor + "s" : standsFor;
             link.AppendChild(new HtmlInline($"<abbr title=\"{WebUtility.HtmlEncode(expansion)}\">"));
-            link.AppendChild(new LiteralInline(word));
+            link.AppendChild(new LiteralInline(word) { Line = literal.Line, Column = literal.Column + index });
             link.AppendChild(new HtmlInline("</abbr>"));
-            if (!IsExpandedBeside(before, after, standsFor, literal))
+            if (!IsExpandedIn(paragraphText, standsFor))
             {
-                after = " (" + expansion + ")" + after;
+                expanded = " (" + expansion + ")";
             }
         }
         else
         {
-            link.AppendChild(new LiteralInline(word));
+            link.AppendChild(new LiteralInline(word) { Line = literal.Line, Column = literal.Column + index });
         }
 
         Inline current = literal;
@@ -79,6 +81,14 @@ public static class GlossaryLinker
 
         current.InsertAfter(link);
         current = link;
+        if (expanded is not null)
+        {
+            // Its own node, so text after it keeps its true column for messages about it.
+            var expansionText = new LiteralInline(expanded) { Line = literal.Line, Column = literal.Column + index + length };
+            current.InsertAfter(expansionText);
+            current = expansionText;
+        }
+
         LiteralInline? tail = null;
         if (after.Length > 0)
         {
@@ -90,18 +100,16 @@ public static class GlossaryLinker
         if (tail is not null)
         {
             // The rest of the text may hold the first use of another term.
-            LinkFirstUses(tail, glossary, glossaryHref, linked);
+            LinkFirstUses(tail, paragraphText, glossary, glossaryHref, linked);
         }
     }
 
-    /// <summary>True when the author wrote "deep vein thrombosis (DVT)" or "DVT (deep vein thrombosis)".</summary>
-    private static bool IsExpandedBeside(string before, string after, string standsFor, LiteralInline literal)
-    {
-        var escaped = Regex.Escape(standsFor);
-        var previous = literal.PreviousSibling is LiteralInline p ? p.Content.ToString() : "";
-        return Regex.IsMatch(previous + before, escaped + @"s?\s*\(\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)
-            || Regex.IsMatch(after, @"^s?\s*\(\s*" + escaped, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
-    }
+    /// <summary>
+    /// True when the paragraph already spells the abbreviation out ("deep vein thrombosis (DVT)",
+    /// "iliotibial band syndrome (ITB syndrome)"): adding it again would only get in the way.
+    /// </summary>
+    private static bool IsExpandedIn(string paragraphText, string standsFor) =>
+        paragraphText.Contains(standsFor, StringComparison.OrdinalIgnoreCase);
 
     private static bool InsideLink(Inline inline)
     {

@@ -33,13 +33,13 @@ public sealed class MarkdownProcessor(BuildContext context, MarkdownPipeline pip
         var headings = CheckHeadings(page, document);
         LayOutComponents(page, document, headings);
         var links = ResolveLinks(page, document);
-        plainEnglish.Check(page, document, Diagnostics);
-
-        // Scored as the author wrote it, before glossary expansions are added.
-        var prose = Prose(document);
         var glossaryTerms = page.IsArticle
             ? GlossaryLinker.Link(document, glossary, context.Config.Href("/glossary/"))
             : [];
+
+        // Checked and scored as readers get it, abbreviations spelled out.
+        plainEnglish.Check(page, document, Diagnostics);
+        var prose = Prose(document);
 
         var writer = new StringWriter();
         var renderer = new HtmlRenderer(writer);
