@@ -18,6 +18,9 @@ public sealed record FrontMatter
     public string? Area { get; init; }
     public DateOnly? Reviewed { get; init; }
     public DateOnly? NextReview { get; init; }
+
+    /// <summary>A line on where the words came from, shown with the review dates ("Rewritten in plain English from an earlier article").</summary>
+    public string? History { get; init; }
     public IReadOnlyList<Located> Related { get; init; } = [];
     public IReadOnlyList<Located> Aliases { get; init; } = [];
     public IReadOnlyList<string> Treatments { get; init; } = [];
@@ -34,7 +37,7 @@ public sealed record FrontMatter
     public static readonly string[] Keys =
     [
         "title", "description", "layout", "condition", "other_names", "anatomy", "area", "reviewed",
-        "next_review", "related", "aliases", "treatments", "draft", "sources",
+        "next_review", "history", "related", "aliases", "treatments", "draft", "sources",
     ];
 
     private static readonly string[] SourceKeys = ["title", "publisher", "url"];
@@ -105,6 +108,7 @@ public sealed record FrontMatter
             Area = map.String("area"),
             Reviewed = map.Date("reviewed"),
             NextReview = map.Date("next_review"),
+            History = map.String("history"),
             Related = map.StringList("related").Select(x => new Located(x.Value, x.Line, x.Column)).ToList(),
             Aliases = map.StringList("aliases").Select(x => new Located(x.Value, x.Line, x.Column)).ToList(),
             Treatments = map.StringList("treatments").Select(x => x.Value).ToList(),

@@ -98,6 +98,7 @@ public static class SiteResolver
             Contents = h2s.Count >= 3 ? h2s.Select(h => new LinkView(h.Text, "#" + h.Id)).ToList() : [],
             Reviewed = meta.Reviewed is { } r ? DateViewOf(r) : null,
             NextReview = meta.NextReview is { } n ? DateViewOf(n) : null,
+            History = meta.History,
             Sources = meta.Sources.Select(s => new SourceView(s.Title, s.Publisher, s.Url)).ToList(),
             Related = Related(context, page, bySource),
             Children = ChildrenOf(context, source, pages),

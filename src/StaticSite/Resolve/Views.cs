@@ -50,6 +50,9 @@ public sealed record PageView
     public IReadOnlyList<LinkView> Contents { get; init; } = [];
     public DateView? Reviewed { get; init; }
     public DateView? NextReview { get; init; }
+
+    /// <summary>Where the page's words came from, when that matters to readers (front matter <c>history</c>).</summary>
+    public string? History { get; init; }
     public IReadOnlyList<SourceView> Sources { get; init; } = [];
     public IReadOnlyList<LinkView> Related { get; init; } = [];
     public IReadOnlyList<AreaGroupView> Areas { get; init; } = [];
