@@ -36,7 +36,7 @@ public sealed partial class PrintTests(BrowserFixture browser)
         Assert.Contains("(https://leg-and-knee.netlify.app/leg-and-knee/calf-strain/)", unbroken);
         Assert.Contains("(https://www.nhs.uk/conditions/sprains-and-strains/)", unbroken);
         Assert.Equal(1, Count(text, "This page online: https://leg-and-knee.netlify.app/" + Article));
-        Assert.Equal(1, Count(text, "Page last reviewed: 23 November 2026"));
+        Assert.Equal(1, Count(text, "Page last reviewed: 30 November 2026"));
         // Care cards say their level in words, because paper has no colour.
         Assert.Contains("Immediate action required: Call 999 or go to A&E", text);
 
