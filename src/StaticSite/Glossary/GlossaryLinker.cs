@@ -63,7 +63,9 @@ public static class GlossaryLinker
             link.AppendChild(new HtmlInline("</abbr>"));
             if (!IsExpandedIn(paragraphText, standsFor))
             {
-                expanded = " (" + expansion + ")";
+                // Already in brackets, "(MRI)" reads better as "(MRI, magnetic resonance imaging)".
+                var inBrackets = before.TrimEnd().EndsWith('(') && after.TrimStart().StartsWith(')');
+                expanded = inBrackets ? ", " + expansion : " (" + expansion + ")";
             }
         }
         else

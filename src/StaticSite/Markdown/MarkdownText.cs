@@ -16,16 +16,23 @@ public static class MarkdownText
 
     public static string Of(LeafBlock block) => Of(block.Inline);
 
-    private static void Append(StringBuilder builder, Inline? inline)
+    /// <summary>
+    /// Appends the text of <paramref name="inline"/>; <paramref name="written"/> hears where each
+    /// piece of the author's text (a literal or code span) starts in the builder, so callers can
+    /// map the text back to the file.
+    /// </summary>
+    public static void Append(StringBuilder builder, Inline? inline, Action<Inline, int>? written = null)
     {
         switch (inline)
         {
             case null:
                 return;
             case LiteralInline literal:
-                builder.Append(literal.Content.ToString());
+                written?.Invoke(literal, builder.Length);
+                builder.Append(literal.Content.AsSpan());
                 break;
             case CodeInline code:
+                written?.Invoke(code, builder.Length);
                 builder.Append(code.Content);
                 break;
             case LineBreakInline:
@@ -40,7 +47,7 @@ public static class MarkdownText
             case ContainerInline container:
                 foreach (var child in container)
                 {
-                    Append(builder, child);
+                    Append(builder, child, written);
                 }
 
                 break;

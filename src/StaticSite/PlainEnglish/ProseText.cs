@@ -1,6 +1,6 @@
 using System.Text;
 using Markdig.Syntax;
-using Markdig.Syntax.Inlines;
+using StaticSite.Markdown;
 
 namespace StaticSite.PlainEnglish;
 
@@ -33,45 +33,12 @@ public sealed record ProseText(string Text, IReadOnlyList<ProseSegment> Segments
     {
         var builder = new StringBuilder();
         var segments = new List<ProseSegment>();
-        Append(builder, segments, block.Inline);
+        MarkdownText.Append(builder, block.Inline, (inline, offset) => segments.Add(new ProseSegment(offset, inline.Line + 1, inline.Column + 1)));
         if (builder.Length == 0 || segments.Count == 0)
         {
             return null;
         }
 
         return new ProseText(builder.ToString(), segments, block is HeadingBlock, longSentencesAllowed);
-    }
-
-    private static void Append(StringBuilder builder, List<ProseSegment> segments, Inline? inline)
-    {
-        switch (inline)
-        {
-            case null:
-                return;
-            case LiteralInline literal:
-                segments.Add(new ProseSegment(builder.Length, literal.Line + 1, literal.Column + 1));
-                builder.Append(literal.Content.AsSpan());
-                break;
-            case CodeInline code:
-                segments.Add(new ProseSegment(builder.Length, code.Line + 1, code.Column + 1));
-                builder.Append(code.Content);
-                break;
-            case LineBreakInline:
-                builder.Append(' ');
-                break;
-            case HtmlEntityInline entity:
-                builder.Append(entity.Transcoded.AsSpan());
-                break;
-            case AutolinkInline autolink:
-                builder.Append(autolink.Url);
-                break;
-            case ContainerInline container:
-                foreach (var child in container)
-                {
-                    Append(builder, segments, child);
-                }
-
-                break;
-        }
     }
 }

@@ -10,16 +10,7 @@ namespace StaticSite.Tests.Content;
 /// </summary>
 public sealed class InvalidSiteTests
 {
-    public static TheoryData<string> Cases()
-    {
-        var data = new TheoryData<string>();
-        foreach (var dir in Directory.EnumerateDirectories(Path.Combine(Repo.Fixtures, "invalid")).Order(StringComparer.Ordinal))
-        {
-            data.Add(Path.GetFileName(dir));
-        }
-
-        return data;
-    }
+    public static TheoryData<string> Cases() => FixtureSite.Cases("invalid");
 
     [Theory]
     [MemberData(nameof(Cases))]

@@ -8,16 +8,7 @@ namespace StaticSite.Tests.PlainEnglish;
 /// </summary>
 public sealed class WarningSiteTests
 {
-    public static TheoryData<string> Cases()
-    {
-        var data = new TheoryData<string>();
-        foreach (var dir in Directory.EnumerateDirectories(Path.Combine(Repo.Fixtures, "warnings")).Order(StringComparer.Ordinal))
-        {
-            data.Add(Path.GetFileName(dir));
-        }
-
-        return data;
-    }
+    public static TheoryData<string> Cases() => FixtureSite.Cases("warnings");
 
     [Theory]
     [MemberData(nameof(Cases))]

@@ -24,6 +24,18 @@ public sealed class FixtureSite : IDisposable
         }
     }
 
+    /// <summary>The case folders of one fixtures group, in order, for a theory's data.</summary>
+    public static TheoryData<string> Cases(string group)
+    {
+        var data = new TheoryData<string>();
+        foreach (var dir in Directory.EnumerateDirectories(Path.Combine(Repo.Fixtures, group)).Order(StringComparer.Ordinal))
+        {
+            data.Add(Path.GetFileName(dir));
+        }
+
+        return data;
+    }
+
     public string Root => _temp.Path;
 
     public string Output => _temp.Combine("_site");
