@@ -26,7 +26,7 @@ public static partial class Sentences
         return sentences;
     }
 
-    public static int CountWords(ReadOnlySpan<char> text) => WordPattern().Count(text);
+    public static int CountWords(ReadOnlySpan<char> text) => Words.Count(text);
 
     private static void Add(List<Sentence> sentences, string text, int start, int end)
     {
@@ -42,10 +42,6 @@ public static partial class Sentences
             sentences.Add(new Sentence(start, end - start, words));
         }
     }
-
-    /// <summary>A word: letters with inner apostrophes (don't, runner's) or a number (1.5, 10,000).</summary>
-    [GeneratedRegex(@"[A-Za-z]+(?:['’][A-Za-z]+)*|\d+(?:[.,]\d+)*")]
-    internal static partial Regex WordPattern();
 
     /// <summary>A sentence end: . ! ? before a space or the end, but not in "e.g." or "Dr." or 1.5.</summary>
     [GeneratedRegex(@"(?<!\b(?:e\.g|i\.e|etc|Dr|Mr|Mrs|Ms|vs))[.!?]+(?=\s|$|[""'’”)])")]

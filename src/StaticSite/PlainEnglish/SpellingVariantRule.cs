@@ -1,6 +1,5 @@
 using System.Collections.Frozen;
 using System.Reflection;
-using System.Text.RegularExpressions;
 using StaticSite.Diagnostics;
 
 namespace StaticSite.PlainEnglish;
@@ -12,14 +11,17 @@ namespace StaticSite.PlainEnglish;
 /// </summary>
 public sealed class SpellingVariantRule : IProseRule
 {
-    private readonly FrozenDictionary<string, string> _ukFor;
-    private readonly Regex _pattern;
+    /// <summary>US word (or the first word of a US phrase) → the phrases starting with it, longest first.</summary>
+    private readonly FrozenDictionary<string, (string[] Words, string Uk)[]> _byFirstWord;
+    private readonly FrozenDictionary<string, (string[] Words, string Uk)[]>.AlternateLookup<ReadOnlySpan<char>> _lookup;
 
-    private SpellingVariantRule(FrozenDictionary<string, string> ukFor)
+    private SpellingVariantRule(IReadOnlyDictionary<string, string> ukFor)
     {
-        _ukFor = ukFor;
-        var alternatives = string.Join('|', ukFor.Keys.OrderByDescending(k => k.Length).ThenBy(k => k, StringComparer.Ordinal).Select(Regex.Escape));
-        _pattern = new Regex($@"(?<![\p{{L}}\p{{N}}])(?:{alternatives})(?![\p{{L}}\p{{N}}])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
+        _byFirstWord = ukFor
+            .Select(p => (Words: p.Key.Split(' ', StringSplitOptions.RemoveEmptyEntries), Uk: p.Value))
+            .GroupBy(p => p.Words[0], StringComparer.OrdinalIgnoreCase)
+            .ToFrozenDictionary(g => g.Key, g => g.OrderByDescending(p => p.Words.Length).ToArray(), StringComparer.OrdinalIgnoreCase);
+        _lookup = _byFirstWord.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     public string Code => Codes.UsSpelling;
@@ -68,20 +70,60 @@ public sealed class SpellingVariantRule : IProseRule
             }
         }
 
-        return new SpellingVariantRule(pairs.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase));
+        return new SpellingVariantRule(pairs);
     }
 
+    /// <summary>One dictionary lookup a word, not a regex: this runs over every word of the site.</summary>
     public void Check(ProseText prose, ProseReport report)
     {
-        foreach (Match match in _pattern.Matches(prose.Text))
+        var text = prose.Text.AsSpan();
+        var words = new List<(int Start, int Length)>();
+        foreach (var word in Words.In(text))
         {
-            var uk = _ukFor[match.Value];
-            if (char.IsUpper(match.Value[0]))
+            words.Add(word);
+        }
+
+        for (var i = 0; i < words.Count; i++)
+        {
+            var (start, length) = words[i];
+            if (!_lookup.TryGetValue(text.Slice(start, length), out var phrases))
             {
-                uk = char.ToUpperInvariant(uk[0]) + uk[1..];
+                continue;
             }
 
-            report(match.Index, $"'{match.Value}' is US English; this site is en-GB, so write '{uk}'");
+            foreach (var (phrase, uk) in phrases)
+            {
+                if (Matches(text, words, i, phrase) is { } end)
+                {
+                    var us = text[start..end].ToString();
+                    var suggestion = char.IsUpper(us[0]) ? char.ToUpperInvariant(uk[0]) + uk[1..] : uk;
+                    report(start, $"'{us}' is US English; this site is en-GB, so write '{suggestion}'");
+                    i += phrase.Length - 1;
+                    break;
+                }
+            }
         }
+    }
+
+    /// <summary>Where the phrase ends if its words follow word <paramref name="first"/>, one space apart.</summary>
+    private static int? Matches(ReadOnlySpan<char> text, List<(int Start, int Length)> words, int first, string[] phrase)
+    {
+        if (first + phrase.Length > words.Count)
+        {
+            return null;
+        }
+
+        for (var k = 0; k < phrase.Length; k++)
+        {
+            var (start, length) = words[first + k];
+            if (!text.Slice(start, length).Equals(phrase[k], StringComparison.OrdinalIgnoreCase)
+                || (k > 0 && start != words[first + k - 1].Start + words[first + k - 1].Length + 1))
+            {
+                return null;
+            }
+        }
+
+        var (lastStart, lastLength) = words[first + phrase.Length - 1];
+        return lastStart + lastLength;
     }
 }

@@ -1,0 +1,80 @@
+namespace StaticSite.PlainEnglish;
+
+/// <summary>
+/// Finds words without a regex or a string per word, since every paragraph of every page is read
+/// this way: letters with inner apostrophes (don't, runner’s), or a number with inner full stops
+/// or commas (1.5, 10,000). Anything else separates words.
+/// </summary>
+public ref struct WordEnumerator(ReadOnlySpan<char> text)
+{
+    private readonly ReadOnlySpan<char> _text = text;
+    private int _position;
+
+    public (int Start, int Length) Current { get; private set; }
+
+    public readonly WordEnumerator GetEnumerator() => this;
+
+    public bool MoveNext()
+    {
+        var text = _text;
+        var i = _position;
+        while (i < text.Length && !char.IsAsciiLetter(text[i]) && !char.IsAsciiDigit(text[i]))
+        {
+            i++;
+        }
+
+        if (i >= text.Length)
+        {
+            _position = i;
+            return false;
+        }
+
+        var start = i;
+        if (char.IsAsciiLetter(text[i]))
+        {
+            i = Run(text, i, char.IsAsciiLetter);
+            while (i + 1 < text.Length && text[i] is '\'' or '’' && char.IsAsciiLetter(text[i + 1]))
+            {
+                i = Run(text, i + 1, char.IsAsciiLetter);
+            }
+        }
+        else
+        {
+            i = Run(text, i, char.IsAsciiDigit);
+            while (i + 1 < text.Length && text[i] is '.' or ',' && char.IsAsciiDigit(text[i + 1]))
+            {
+                i = Run(text, i + 1, char.IsAsciiDigit);
+            }
+        }
+
+        Current = (start, i - start);
+        _position = i;
+        return true;
+    }
+
+    private static int Run(ReadOnlySpan<char> text, int i, Func<char, bool> accepts)
+    {
+        while (i < text.Length && accepts(text[i]))
+        {
+            i++;
+        }
+
+        return i;
+    }
+}
+
+public static class Words
+{
+    public static WordEnumerator In(ReadOnlySpan<char> text) => new(text);
+
+    public static int Count(ReadOnlySpan<char> text)
+    {
+        var count = 0;
+        foreach (var _ in In(text))
+        {
+            count++;
+        }
+
+        return count;
+    }
+}
