@@ -6,13 +6,12 @@ using StaticSite.Diagnostics;
 using StaticSite.Glossary;
 using StaticSite.Markdown;
 using StaticSite.PlainEnglish;
+using StaticSite.Render;
 using StaticSite.Output;
 using StaticSite.Resolve;
 using StaticSite.Templates;
 
 namespace StaticSite;
-
-public sealed record StageTiming(string Stage, TimeSpan Elapsed);
 
 public sealed record PageReadability(string Path, ReadabilityScore Score);
 
@@ -36,62 +35,41 @@ public static class Site
     public static BuildResult Build(BuildOptions options)
     {
         var diagnostics = new DiagnosticBag();
-        var timings = new List<StageTiming>();
-        T Time<T>(string stage, Func<T> run)
-        {
-            var watch = Stopwatch.StartNew();
-            var result = run();
-            timings.Add(new StageTiming(stage, watch.Elapsed));
-            return result;
-        }
-
+        var clock = new StageClock();
         IReadOnlyList<PageReadability> readability = [];
         var minReadingEase = Readability.DefaultMinimumReadingEase;
-        BuildResult Fail(int pages = 0) => new(false, diagnostics.Sorted(), timings, pages, new Dictionary<string, byte[]>()) { Readability = readability, MinReadingEase = minReadingEase };
+        BuildResult Fail(int pages = 0) => new(false, diagnostics.Sorted(), clock.Timings, pages, new Dictionary<string, byte[]>()) { Readability = readability, MinReadingEase = minReadingEase };
 
-        var siteRoot = Path.GetFullPath(options.SiteRoot);
-        if (!Directory.Exists(options.ResolvedInput))
-        {
-            diagnostics.Error(Codes.InputMissing, $"input folder {BuildContext.DisplayPath(siteRoot, options.ResolvedInput)} does not exist");
-            return Fail();
-        }
-
-        var configPath = BuildContext.DisplayPath(siteRoot, Path.Combine(options.ResolvedInput, SiteConfig.FileName));
-        var config = SiteConfig.Load(options.ResolvedInput, configPath, diagnostics, options.BasePath, options.Url);
-        if (config is null)
+        // config: site.yml and the command line; the output folder is checked before anything is read
+        var context = clock.Time("config", () => Configure(options, diagnostics));
+        if (context is null)
         {
             return Fail();
         }
 
-        var context = new BuildContext(options, config, diagnostics);
-        minReadingEase = config.MinReadingEase;
-        if (!OutputWriter.CheckOutputFolder(context))
+        minReadingEase = context.Config.MinReadingEase;
+
+        // theme: layouts, partials and fingerprinted assets
+        var (theme, assetHrefs, assetFiles) = clock.Time("theme", () =>
         {
-            return Fail();
-        }
+            var (hrefs, files) = ThemeAssets.Load(context);
+            return (ThemeTemplates.Load(context), hrefs, files);
+        });
 
-        // read: input/ → documents (front matter, body, URL)
-        var theme = Time("theme", () => ThemeTemplates.Load(context));
-        var (assetHrefs, assetFiles) = ThemeAssets.Load(context);
-        var input = Time("read", () => Reader.Read(context, theme.LayoutNames));
-        var glossary = Time("glossary", () => GlossaryIndex.Load(context));
-        input = input with { Pages = glossary.WithPage(input.Pages) };
-        CheckUniqueUrls(context, input.Pages);
-        var redirects = Redirects.FromAliases(context, input.Pages, input.Files);
+        // read: input/ → documents (front matter, body, URL), the glossary, redirects from aliases
+        var (input, glossary, redirects) = clock.Time("read", () => Read(context, theme));
 
-        // process: Markdown → HTML fragments, with links resolved against every page's URL
-        var pagesBySource = input.Pages.ToDictionary(p => p.SourcePath, StringComparer.Ordinal);
-        var staticFiles = input.Files.Select(f => f.SourcePath).ToHashSet(StringComparer.Ordinal);
-        var processor = new MarkdownProcessor(context, MarkdownPipelineFactory.Create(), pagesBySource, staticFiles, input.Drafts, PlainEnglishRules.For(context.Config), glossary);
-        var processed = Time("process", () => input.Pages.AsParallel().AsOrdered().Select(processor.Process).ToList());
+        // process: Markdown → HTML fragments, links resolved, plain English checked; readability scored
+        var processed = clock.Time("process", () => Process(context, input, glossary));
         readability = ScoreReadability(context, processed);
 
-        // resolve: the whole site at once — navigation, hubs, related pages, structured data
-        var views = Time("resolve", () =>
+        // resolve: the whole site indexed once — navigation, hubs, related pages, structured data
+        var (graph, views, siteView) = clock.Time("resolve", () =>
         {
-            SiteResolver.CheckNavigation(context, processed, configPath);
+            var graph = SiteGraph.Build(context.Config, processed);
+            SiteResolver.CheckNavigation(context, graph, context.Display(Path.Combine(context.InputDir, SiteConfig.FileName)));
             glossary.ReportUnused(diagnostics, processed);
-            return SiteResolver.Resolve(context, processed);
+            return (graph, SiteResolver.Resolve(context, graph), SiteResolver.SiteView(context, graph, assetHrefs));
         });
         if (diagnostics.HasErrors)
         {
@@ -99,23 +77,63 @@ public static class Site
         }
 
         // render: Liquid layouts → full pages
-        var rendered = Time("render", () => processed.AsParallel().AsOrdered().Select(page =>
+        var rendered = clock.Time("render", () => RenderStage.Run(context, theme, graph, views, siteView));
+
+        // publish: every output file, with the sitemap, feed, robots.txt and redirects made before the check so it sees them too
+        var (files, redirectPages) = clock.Time("publish", () => Publish(context, input, redirects, rendered, assetFiles));
+
+        // check: AngleSharp over every final page, then the site as a whole
+        clock.Time("check", () => PageChecks.Run(context, [.. rendered, .. redirectPages], files.Keys.ToHashSet(StringComparer.Ordinal)));
+        if (diagnostics.HasErrors)
         {
-            var site = SiteResolver.SiteViewFor(context, processed, page.Source.SitePath, assetHrefs);
-            string html;
-            try
-            {
-                html = theme.Render(page.Source.Layout, site, views[page], page.Html);
-            }
-            catch (Exception e) when (e is InvalidOperationException or ArgumentException or Fluid.ParseException)
-            {
-                diagnostics.Error(Codes.Template, $"layout '{page.Source.Layout}' failed: {e.Message}", page.Source.DisplayPath);
-                html = "";
-            }
+            return Fail(processed.Count);
+        }
 
-            return new RenderedPage(page.Source.OutputPath, html, page.Source.DisplayPath, page.Links);
-        }).ToList());
+        // write: only now, and only inside the output folder
+        clock.Time("write", () => OutputWriter.Write(context.OutputDir, files));
+        return new BuildResult(true, diagnostics.Sorted(), clock.Timings, processed.Count, files) { Readability = readability, MinReadingEase = minReadingEase };
+    }
 
+    private static BuildContext? Configure(BuildOptions options, DiagnosticBag diagnostics)
+    {
+        var siteRoot = Path.GetFullPath(options.SiteRoot);
+        if (!Directory.Exists(options.ResolvedInput))
+        {
+            diagnostics.Error(Codes.InputMissing, $"input folder {BuildContext.DisplayPath(siteRoot, options.ResolvedInput)} does not exist");
+            return null;
+        }
+
+        var configPath = BuildContext.DisplayPath(siteRoot, Path.Combine(options.ResolvedInput, SiteConfig.FileName));
+        var config = SiteConfig.Load(options.ResolvedInput, configPath, diagnostics, options.BasePath, options.Url);
+        if (config is null)
+        {
+            return null;
+        }
+
+        var context = new BuildContext(options, config, diagnostics);
+        return OutputWriter.CheckOutputFolder(context) ? context : null;
+    }
+
+    private static (InputSite Input, GlossaryIndex Glossary, IReadOnlyList<Redirect> Redirects) Read(BuildContext context, ThemeTemplates theme)
+    {
+        var input = Reader.Read(context, theme.LayoutNames);
+        var glossary = GlossaryIndex.Load(context);
+        input = input with { Pages = glossary.WithPage(input.Pages) };
+        CheckUniqueUrls(context, input.Pages);
+        return (input, glossary, Redirects.FromAliases(context, input.Pages, input.Files));
+    }
+
+    private static IReadOnlyList<ProcessedPage> Process(BuildContext context, InputSite input, GlossaryIndex glossary)
+    {
+        var pagesBySource = input.Pages.ToDictionary(p => p.SourcePath, StringComparer.Ordinal);
+        var staticFiles = input.Files.Select(f => f.SourcePath).ToHashSet(StringComparer.Ordinal);
+        var processor = new MarkdownProcessor(context, MarkdownPipelineFactory.Create(), pagesBySource, staticFiles, input.Drafts, PlainEnglishRules.For(context.Config), glossary);
+        return input.Pages.AsParallel().AsOrdered().Select(processor.Process).ToList();
+    }
+
+    private static (SortedDictionary<string, byte[]> Files, IReadOnlyList<RenderedPage> RedirectPages) Publish(
+        BuildContext context, InputSite input, IReadOnlyList<Redirect> redirects, IReadOnlyList<RenderedPage> rendered, IReadOnlyDictionary<string, byte[]> assetFiles)
+    {
         var files = new SortedDictionary<string, byte[]>(StringComparer.Ordinal);
         foreach (var page in rendered)
         {
@@ -132,24 +150,9 @@ public static class Site
             files[file.SourcePath] = File.ReadAllBytes(file.FullPath);
         }
 
-        // publish: sitemap, feed, robots.txt and redirects, made before the check so it sees them too
-        var published = Time("publish", () => Publishing.Build(context.Config, input.Pages, redirects));
+        var published = Publishing.Build(context.Config, input.Pages, redirects);
         AddGeneratedFiles(context, files, published.Files);
-
-        // check: AngleSharp over every final page, then the site as a whole
-        Time("check", () =>
-        {
-            PageChecks.Run(context, [.. rendered, .. published.RedirectPages], files.Keys.ToHashSet(StringComparer.Ordinal));
-            return 0;
-        });
-        if (diagnostics.HasErrors)
-        {
-            return Fail(processed.Count);
-        }
-
-        // write: only now, and only inside the output folder
-        Time("write", () => OutputWriter.Write(context.OutputDir, files));
-        return new BuildResult(true, diagnostics.Sorted(), timings, processed.Count, files) { Readability = readability, MinReadingEase = minReadingEase };
+        return (files, published.RedirectPages);
     }
 
     /// <summary>Health information must be easy to read: score each article, warn below the bar.</summary>

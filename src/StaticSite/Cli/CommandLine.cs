@@ -25,7 +25,10 @@ public static class CommandLine
           --base-path PATH    serve the site under PATH, e.g. /my-repo/ (default: site.yml base_path)
           --url URL           production origin, e.g. https://example.org (default: site.yml url)
           --drafts            include pages with 'draft: true'
-          --timings           print how long each stage took
+          --timings           print how long each stage took and what it allocated
+          --readability-report FILE
+                              write every article's readability scores to FILE (the console
+                              lists all of them up to 20 articles, the 20 hardest above that)
           --today YYYY-MM-DD  date to compare review dates with (default: today)
           --port N            port for serve (default: 8080)
           -h, --help          show this help
@@ -50,7 +53,7 @@ public static class CommandLine
 
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         var flags = new HashSet<string>(StringComparer.Ordinal);
-        string[] valued = ["--root", "--input", "--output", "--theme", "--base-path", "--url", "--today", "--port"];
+        string[] valued = ["--root", "--input", "--output", "--theme", "--base-path", "--url", "--today", "--port", "--readability-report"];
         string[] switches = ["--drafts", "--timings"];
         for (var i = 1; i < args.Length; i++)
         {
@@ -127,35 +130,37 @@ public static class CommandLine
             return PreviewServer.Run(options, port, stdout, stderr);
         }
 
-        return Build(options, stdout, stderr) ? 0 : 1;
+        return Build(options, stdout, stderr, values.GetValueOrDefault("--readability-report")) ? 0 : 1;
     }
 
     /// <summary>Runs one build and reports it the way compilers do, so editors can jump to each line.</summary>
-    public static bool Build(BuildOptions options, TextWriter stdout, TextWriter stderr)
+    public static bool Build(BuildOptions options, TextWriter stdout, TextWriter stderr, string? readabilityReport = null)
     {
+        // Start-up (the runtime loading and reaching Main) is part of what a user waits for, so --timings shows it.
+        var startup = DateTime.Now - System.Diagnostics.Process.GetCurrentProcess().StartTime;
         var result = Site.Build(options);
+        var reportClock = System.Diagnostics.Stopwatch.StartNew();
+        var reportAllocated = GC.GetTotalAllocatedBytes(precise: false);
+        var output = new StringWriter(CultureInfo.InvariantCulture);
         foreach (var diagnostic in result.Diagnostics)
         {
-            (diagnostic.Severity == Severity.Error ? stderr : stdout).WriteLine(diagnostic.ToString());
+            (diagnostic.Severity == Severity.Error ? stderr : output).WriteLine(diagnostic.ToString());
         }
 
-        if (result.Readability.Count > 0)
-        {
-            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Readability of articles (Flesch reading ease, higher is easier, aim for {result.MinReadingEase:0}+; Flesch-Kincaid grade):"));
-            foreach (var (path, score) in result.Readability)
-            {
-                stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {score.ReadingEase,5:0.0}  grade {score.Grade,4:0.0}  {path}"));
-            }
-        }
+        WriteReadability(result, output, readabilityReport, stderr);
+        stdout.Write(output.ToString());
 
         if (options.Timings)
         {
-            foreach (var timing in result.Timings)
+            var report = new StageTiming("report", reportClock.Elapsed, GC.GetTotalAllocatedBytes(precise: false) - reportAllocated);
+            StageTiming[] stages = [new("start-up", startup), .. result.Timings, report];
+            stdout.WriteLine("  stage        time    allocated");
+            foreach (var timing in stages)
             {
-                stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {timing.Stage,-8} {timing.Elapsed.TotalMilliseconds,8:0.0} ms"));
+                stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {timing.Stage,-8} {timing.Elapsed.TotalMilliseconds,8:0.0} ms {timing.AllocatedBytes / 1048576.0,8:0.0} MB"));
             }
 
-            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {"total",-8} {result.Timings.Sum(t => t.Elapsed.TotalMilliseconds),8:0.0} ms"));
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {"total",-8} {stages.Sum(t => t.Elapsed.TotalMilliseconds),8:0.0} ms {stages.Sum(t => t.AllocatedBytes) / 1048576.0,8:0.0} MB"));
         }
 
         var errors = result.Errors.Count();
@@ -171,5 +176,51 @@ public static class CommandLine
         }
 
         return result.Succeeded;
+    }
+
+    /// <summary>Above this many articles the console shows the hardest to read only, not thousands of lines.</summary>
+    public const int ReadabilityTableLimit = 20;
+
+    private static void WriteReadability(BuildResult result, TextWriter stdout, string? reportPath, TextWriter stderr)
+    {
+        if (result.Readability.Count == 0)
+        {
+            return;
+        }
+
+        static string Row(PageReadability r) => string.Create(CultureInfo.InvariantCulture, $"  {r.Score.ReadingEase,5:0.0}  grade {r.Score.Grade,4:0.0}  {r.Path}");
+        var heading = string.Create(CultureInfo.InvariantCulture, $"Readability of articles (Flesch reading ease, higher is easier, aim for {result.MinReadingEase:0}+; Flesch-Kincaid grade):");
+        if (reportPath is not null)
+        {
+            try
+            {
+                File.WriteAllLines(reportPath, [heading, .. result.Readability.Select(Row)]);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                stderr.WriteLine($"{reportPath}: warning SS004: cannot write the readability report: {e.Message}");
+            }
+        }
+
+        if (result.Readability.Count <= ReadabilityTableLimit)
+        {
+            stdout.WriteLine(heading);
+            foreach (var row in result.Readability)
+            {
+                stdout.WriteLine(Row(row));
+            }
+
+            return;
+        }
+
+        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Readability: the {ReadabilityTableLimit} hardest of {result.Readability.Count} articles to read (Flesch reading ease, aim for {result.MinReadingEase:0}+; Flesch-Kincaid grade):"));
+        foreach (var row in result.Readability.OrderBy(r => r.Score.ReadingEase).ThenBy(r => r.Path, StringComparer.Ordinal).Take(ReadabilityTableLimit))
+        {
+            stdout.WriteLine(Row(row));
+        }
+
+        stdout.WriteLine(reportPath is null
+            ? "  (add --readability-report FILE for every article)"
+            : $"  (every article: {reportPath})");
     }
 }

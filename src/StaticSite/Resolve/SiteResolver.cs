@@ -13,20 +13,19 @@ namespace StaticSite.Resolve;
 /// </summary>
 public static class SiteResolver
 {
-    public static IReadOnlyDictionary<ProcessedPage, PageView> Resolve(BuildContext context, IReadOnlyList<ProcessedPage> pages)
+    public static IReadOnlyDictionary<ProcessedPage, PageView> Resolve(BuildContext context, SiteGraph graph)
     {
-        var bySource = pages.ToDictionary(p => p.Source.SourcePath, StringComparer.Ordinal);
-        var bySitePath = pages.GroupBy(p => p.Source.SitePath).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-        var views = new Dictionary<ProcessedPage, PageView>();
-        foreach (var page in pages)
+        var views = new Dictionary<ProcessedPage, PageView>(graph.Pages.Count);
+        foreach (var page in graph.Pages)
         {
-            views[page] = ViewFor(context, page, pages, bySource, bySitePath);
+            views[page] = ViewFor(context, page, graph);
         }
 
         return views;
     }
 
-    public static SiteView SiteViewFor(BuildContext context, IReadOnlyList<ProcessedPage> pages, string currentSitePath, IReadOnlyDictionary<string, string> assets)
+    /// <summary>What every page's layout shares; made once a build. <see cref="ForPage"/> adds where the page is.</summary>
+    public static SiteView SiteView(BuildContext context, SiteGraph graph, IReadOnlyDictionary<string, string> assets)
     {
         var config = context.Config;
         return new SiteView
@@ -38,50 +37,44 @@ public static class SiteResolver
             BasePath = config.BasePath,
             HomeHref = config.Href("/"),
             Locale = config.Language.Replace('-', '_'),
-            FeedHref = pages.Any(p => AtomFeed.Lists(p.Source)) ? config.Href("/" + AtomFeed.FileName) : "",
-            Nav = NavigationFor(context, pages, currentSitePath),
+            FeedHref = graph.HasFeed ? config.Href("/" + AtomFeed.FileName) : "",
+            Nav = graph.Navigation.Select(n => new LinkView(n.Title, config.Href(n.SitePath))).ToList(),
             Assets = assets,
         };
     }
 
-    private static IReadOnlyList<LinkView> NavigationFor(BuildContext context, IReadOnlyList<ProcessedPage> pages, string currentSitePath)
+    /// <summary>The shared site view with the navigation entry of the page's own section marked current.</summary>
+    public static SiteView ForPage(SiteView site, SiteGraph graph, string currentSitePath)
     {
-        var links = new List<LinkView>();
-        foreach (var item in context.Config.Navigation)
+        var nav = new List<LinkView>(graph.Navigation.Count);
+        for (var i = 0; i < graph.Navigation.Count; i++)
         {
-            var target = pages.FirstOrDefault(p => p.Source.SourcePath == item.Page.TrimStart('/'));
-            if (target is null)
-            {
-                continue; // reported once by CheckNavigation
-            }
-
-            var path = target.Source.SitePath;
+            var path = graph.Navigation[i].SitePath;
             var current = path == "/" ? currentSitePath == "/" : currentSitePath.StartsWith(path, StringComparison.Ordinal);
-            links.Add(new LinkView(item.Title, context.Config.Href(path), current));
+            nav.Add(current ? site.Nav[i] with { Current = true } : site.Nav[i]);
         }
 
-        return links;
+        return site with { Nav = nav };
     }
 
     /// <summary>Every navigation entry in site.yml must name a page that exists.</summary>
-    public static void CheckNavigation(BuildContext context, IReadOnlyList<ProcessedPage> pages, string configDisplayPath)
+    public static void CheckNavigation(BuildContext context, SiteGraph graph, string configDisplayPath)
     {
         foreach (var item in context.Config.Navigation)
         {
-            if (item.Page.Length > 0 && !pages.Any(p => p.Source.SourcePath == item.Page.TrimStart('/')))
+            if (item.Page.Length > 0 && !graph.BySource.ContainsKey(item.Page.TrimStart('/')))
             {
                 context.Diagnostics.Error(Codes.BrokenLink, $"navigation entry '{item.Title}' names page '{item.Page}', which does not exist in input/", configDisplayPath, item.Line, item.Column);
             }
         }
     }
 
-    private static PageView ViewFor(BuildContext context, ProcessedPage page, IReadOnlyList<ProcessedPage> pages,
-        IReadOnlyDictionary<string, ProcessedPage> bySource, IReadOnlyDictionary<string, ProcessedPage> bySitePath)
+    private static PageView ViewFor(BuildContext context, ProcessedPage page, SiteGraph graph)
     {
         var config = context.Config;
         var source = page.Source;
         var meta = source.Meta;
-        var trail = Breadcrumbs(context, source, bySitePath);
+        var trail = Breadcrumbs(context, source, graph.BySitePath);
         var h2s = page.Headings.Where(h => h.Level == 2).ToList();
 
         return new PageView
@@ -100,10 +93,10 @@ public static class SiteResolver
             NextReview = meta.NextReview is { } n ? DateViewOf(n) : null,
             History = meta.History,
             Sources = meta.Sources.Select(s => new SourceView(s.Title, s.Publisher, s.Url)).ToList(),
-            Related = Related(context, page, bySource),
-            Children = ChildrenOf(context, source, pages),
-            Areas = AreasOf(context, source, pages),
-            Letters = source.Layout == "a-z" ? ConditionsAToZ(context, pages) : [],
+            Related = Related(context, page, graph.BySource),
+            Children = ChildrenOf(context, source, graph),
+            Areas = AreasOf(context, source, graph),
+            Letters = source.Layout == "a-z" ? ConditionsAToZ(context, graph.Pages) : [],
             Condition = meta.Condition,
             JsonLd = StructuredData.For(context, page, trail),
         };
@@ -158,34 +151,23 @@ public static class SiteResolver
     /// A hub's pages, A to Z by title: for a section hub its articles, for the home page the
     /// pages one level down (section hubs and site-wide pages such as the A-Z).
     /// </summary>
-    private static IReadOnlyList<LinkView> ChildrenOf(BuildContext context, SourceDocument hub, IReadOnlyList<ProcessedPage> pages)
+    private static IReadOnlyList<LinkView> ChildrenOf(BuildContext context, SourceDocument hub, SiteGraph graph)
     {
-        if (!hub.IsSectionIndex)
-        {
-            return [];
-        }
-
-        var prefix = hub.SitePath;
-        return pages
-            .Select(p => p.Source)
-            .Where(p => p != hub && p.SitePath.StartsWith(prefix, StringComparison.Ordinal) && p.SitePath.EndsWith('/'))
-            .Where(p => prefix == "/" ? p.SitePath.Count(c => c == '/') == 2 : p.IsArticle)
+        return graph.ChildrenOf(hub)
             .OrderBy(p => p.Title, StringComparer.OrdinalIgnoreCase)
             .Select(p => new LinkView(p.Title, context.Config.Href(p.SitePath), Description: p.Meta.Description ?? ""))
             .ToList();
     }
 
     /// <summary>A hub's articles grouped by where it hurts, in the order of site.yml's areas.</summary>
-    private static IReadOnlyList<AreaGroupView> AreasOf(BuildContext context, SourceDocument hub, IReadOnlyList<ProcessedPage> pages)
+    private static IReadOnlyList<AreaGroupView> AreasOf(BuildContext context, SourceDocument hub, SiteGraph graph)
     {
         if (!hub.IsSectionIndex || hub.SitePath == "/")
         {
             return [];
         }
 
-        var children = pages.Select(p => p.Source)
-            .Where(p => p.IsArticle && p.SitePath.StartsWith(hub.SitePath, StringComparison.Ordinal) && p.SitePath != hub.SitePath)
-            .ToList();
+        var children = graph.ChildrenOf(hub);
         var order = context.Config.Areas.ToList();
         return children
             .GroupBy(p => p.Meta.Area ?? "")

@@ -1,0 +1,99 @@
+using StaticSite.Content;
+using StaticSite.Markdown;
+using StaticSite.Output;
+
+namespace StaticSite.Resolve;
+
+/// <summary>A navigation entry of site.yml with the site path of the page it names.</summary>
+public sealed record NavigationTarget(string Title, string SitePath);
+
+/// <summary>
+/// The whole site indexed once, in one pass over the pages, and then looked up by key: by source
+/// file, by URL, the pages under each hub, and the navigation's targets. Nothing per page scans
+/// all pages (Zola's library, Hugo's page maps).
+/// </summary>
+public sealed class SiteGraph
+{
+    private SiteGraph(
+        IReadOnlyList<ProcessedPage> pages,
+        IReadOnlyDictionary<string, ProcessedPage> bySource,
+        IReadOnlyDictionary<string, ProcessedPage> bySitePath,
+        IReadOnlyDictionary<string, List<SourceDocument>> childrenOfHub,
+        IReadOnlyList<NavigationTarget> navigation,
+        bool hasFeed)
+    {
+        Pages = pages;
+        BySource = bySource;
+        BySitePath = bySitePath;
+        _childrenOfHub = childrenOfHub;
+        Navigation = navigation;
+        HasFeed = hasFeed;
+    }
+
+    private readonly IReadOnlyDictionary<string, List<SourceDocument>> _childrenOfHub;
+
+    public IReadOnlyList<ProcessedPage> Pages { get; }
+    public IReadOnlyDictionary<string, ProcessedPage> BySource { get; }
+    public IReadOnlyDictionary<string, ProcessedPage> BySitePath { get; }
+    public IReadOnlyList<NavigationTarget> Navigation { get; }
+
+    /// <summary>True when some page goes in the Atom feed, so the feed exists and layouts may link it.</summary>
+    public bool HasFeed { get; }
+
+    /// <summary>
+    /// What a hub lists: for the home page, the pages one level down; for a section hub, every
+    /// article below it. In the order the site's pages are sorted (by URL).
+    /// </summary>
+    public IReadOnlyList<SourceDocument> ChildrenOf(SourceDocument hub) =>
+        hub.IsSectionIndex && _childrenOfHub.TryGetValue(hub.SitePath, out var children) ? children : [];
+
+    public static SiteGraph Build(SiteConfig config, IReadOnlyList<ProcessedPage> pages)
+    {
+        var bySource = new Dictionary<string, ProcessedPage>(pages.Count, StringComparer.Ordinal);
+        var bySitePath = new Dictionary<string, ProcessedPage>(pages.Count, StringComparer.Ordinal);
+        foreach (var page in pages)
+        {
+            bySource[page.Source.SourcePath] = page;
+            bySitePath.TryAdd(page.Source.SitePath, page);
+        }
+
+        var hubs = pages.Where(p => p.Source.IsSectionIndex).Select(p => p.Source.SitePath).ToHashSet(StringComparer.Ordinal);
+        var children = hubs.ToDictionary(h => h, _ => new List<SourceDocument>(), StringComparer.Ordinal);
+        var hasFeed = false;
+        foreach (var page in pages)
+        {
+            var source = page.Source;
+            hasFeed |= AtomFeed.Lists(source);
+            if (source.SitePath == "/" || !source.SitePath.EndsWith('/'))
+            {
+                continue;
+            }
+
+            // One level down from home: section hubs and site-wide pages such as the A to Z.
+            if (source.SitePath.Count(c => c == '/') == 2 && children.TryGetValue("/", out var top))
+            {
+                top.Add(source);
+            }
+
+            if (!source.IsArticle)
+            {
+                continue;
+            }
+
+            // Every section hub above an article lists it.
+            for (var slash = source.SitePath.IndexOf('/', 1); slash >= 0 && slash < source.SitePath.Length - 1; slash = source.SitePath.IndexOf('/', slash + 1))
+            {
+                if (children.TryGetValue(source.SitePath[..(slash + 1)], out var list))
+                {
+                    list.Add(source);
+                }
+            }
+        }
+
+        var navigation = config.Navigation
+            .Select(item => bySource.TryGetValue(item.Page.TrimStart('/'), out var target) ? new NavigationTarget(item.Title, target.Source.SitePath) : null)
+            .OfType<NavigationTarget>()
+            .ToList();
+        return new SiteGraph(pages, bySource, bySitePath, children, navigation, hasFeed);
+    }
+}
