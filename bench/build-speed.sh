@@ -28,7 +28,7 @@ for run in $(seq 1 "$runs"); do
   wall=$(( (end - start) / 1000000 ))
   totals+=("$wall")
   echo "run $run: ${wall} ms wall clock"
-  echo "$out" | grep -E '^  (theme|read|process|resolve|render|check|write|total) ' | sed 's/^/    /'
+  echo "$out" | grep -E '^  (start-up|config|theme|read|process|readability|resolve|render|publish|check|write|report|total) ' | sed 's/^/    /'
 done
 median=$(printf '%s\n' "${totals[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
 echo "median: ${median} ms for $pages pages ($(( pages * 1000 / (median > 0 ? median : 1) )) pages/s)"

@@ -61,7 +61,7 @@ public static class Site
 
         // process: Markdown → HTML fragments, links resolved, plain English checked; readability scored
         var processed = clock.Time("process", () => Process(context, input, glossary));
-        readability = ScoreReadability(context, processed);
+        readability = clock.Time("readability", () => ScoreReadability(context, processed));
 
         // resolve: the whole site indexed once — navigation, hubs, related pages, structured data
         var (graph, views, siteView) = clock.Time("resolve", () =>
@@ -159,8 +159,8 @@ public static class Site
     private static IReadOnlyList<PageReadability> ScoreReadability(BuildContext context, IReadOnlyList<ProcessedPage> pages)
     {
         var scores = pages
-            .Where(p => p.Source.IsArticle)
-            .Select(p => new PageReadability(p.Source.DisplayPath, Readability.Score(p.Prose)))
+            .Where(p => p.Readability is not null)
+            .Select(p => new PageReadability(p.Source.DisplayPath, p.Readability!))
             .OrderBy(r => r.Path, StringComparer.Ordinal)
             .ToList();
         var minimum = context.Config.MinReadingEase;

@@ -154,13 +154,13 @@ public static class CommandLine
         {
             var report = new StageTiming("report", reportClock.Elapsed, GC.GetTotalAllocatedBytes(precise: false) - reportAllocated);
             StageTiming[] stages = [new("start-up", startup), .. result.Timings, report];
-            stdout.WriteLine("  stage        time    allocated");
+            stdout.WriteLine("  stage           time    allocated");
             foreach (var timing in stages)
             {
-                stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {timing.Stage,-8} {timing.Elapsed.TotalMilliseconds,8:0.0} ms {timing.AllocatedBytes / 1048576.0,8:0.0} MB"));
+                stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {timing.Stage,-11} {timing.Elapsed.TotalMilliseconds,8:0.0} ms {timing.AllocatedBytes / 1048576.0,8:0.0} MB"));
             }
 
-            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {"total",-8} {stages.Sum(t => t.Elapsed.TotalMilliseconds),8:0.0} ms {stages.Sum(t => t.AllocatedBytes) / 1048576.0,8:0.0} MB"));
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {"total",-11} {stages.Sum(t => t.Elapsed.TotalMilliseconds),8:0.0} ms {stages.Sum(t => t.AllocatedBytes) / 1048576.0,8:0.0} MB"));
         }
 
         var errors = result.Errors.Count();

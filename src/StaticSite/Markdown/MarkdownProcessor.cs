@@ -39,7 +39,7 @@ public sealed class MarkdownProcessor(BuildContext context, MarkdownPipeline pip
 
         // Checked and scored as readers get it, abbreviations spelled out.
         plainEnglish.Check(page, document, Diagnostics);
-        var prose = Prose(document);
+        var readability = page.IsArticle ? Readability.Score(Prose(document)) : null;
 
         var writer = new StringWriter();
         var renderer = new HtmlRenderer(writer);
@@ -60,7 +60,7 @@ public sealed class MarkdownProcessor(BuildContext context, MarkdownPipeline pip
                 .ToList(),
             Links = links,
             Treatments = page.Meta.Treatments.Count > 0 ? page.Meta.Treatments : TreatmentsFromSection(document),
-            Prose = prose,
+            Readability = readability,
             GlossaryTerms = glossaryTerms,
         };
     }
@@ -251,9 +251,8 @@ public sealed class MarkdownProcessor(BuildContext context, MarkdownPipeline pip
         return treatments.Distinct(StringComparer.Ordinal).ToList();
     }
 
-    private static IReadOnlyList<ProseBlock> Prose(MarkdownDocument document) => document
+    private static IEnumerable<ProseBlock> Prose(MarkdownDocument document) => document
         .Descendants<ParagraphBlock>()
         .Select(p => new ProseBlock(MarkdownText.Of(p), p.Parent is ListItemBlock))
-        .Where(p => p.Text.Length > 0)
-        .ToList();
+        .Where(p => p.Text.Length > 0);
 }

@@ -21,7 +21,8 @@ public sealed record ProcessedPage
     public IReadOnlyList<ChecklistInfo> Checklists { get; init; } = [];
     public IReadOnlyList<LinkRef> Links { get; init; } = [];
     public IReadOnlyList<string> Treatments { get; init; } = [];
-    public IReadOnlyList<ProseBlock> Prose { get; init; } = [];
+    /// <summary>The Flesch scores of an article's prose, worked out while its Markdown is at hand; null for other pages.</summary>
+    public ReadabilityScore? Readability { get; init; }
 
     /// <summary>Ids of the glossary terms this page links to (their first use on the page).</summary>
     public IReadOnlyList<string> GlossaryTerms { get; init; } = [];

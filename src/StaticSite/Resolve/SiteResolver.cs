@@ -15,13 +15,8 @@ public static class SiteResolver
 {
     public static IReadOnlyDictionary<ProcessedPage, PageView> Resolve(BuildContext context, SiteGraph graph)
     {
-        var views = new Dictionary<ProcessedPage, PageView>(graph.Pages.Count);
-        foreach (var page in graph.Pages)
-        {
-            views[page] = ViewFor(context, page, graph);
-        }
-
-        return views;
+        // Each view reads the graph and nothing else, so pages are resolved in parallel.
+        return graph.Pages.AsParallel().ToDictionary(page => page, page => ViewFor(context, page, graph));
     }
 
     /// <summary>What every page's layout shares; made once a build. <see cref="ForPage"/> adds where the page is.</summary>
