@@ -61,7 +61,11 @@ public static class Site
 
         // process: Markdown → HTML fragments, links resolved, plain English checked; readability scored
         var processed = clock.Time("process", () => Process(context, input, glossary));
+        var pageCount = processed.Count;
         readability = clock.Time("readability", () => ScoreReadability(context, processed));
+
+        // From here on pages are known by what processing made of them, without their Markdown.
+        input = input with { Pages = [.. processed.Select(p => p.Source)] };
 
         // resolve: the whole site indexed once — navigation, hubs, related pages, structured data
         var (graph, views, siteView) = clock.Time("resolve", () =>
@@ -73,7 +77,7 @@ public static class Site
         });
         if (diagnostics.HasErrors)
         {
-            return Fail(processed.Count);
+            return Fail(pageCount);
         }
 
         // render: Liquid layouts → full pages
@@ -86,12 +90,12 @@ public static class Site
         clock.Time("check", () => PageChecks.Run(context, [.. rendered, .. redirectPages], files.Keys.ToHashSet(StringComparer.Ordinal)));
         if (diagnostics.HasErrors)
         {
-            return Fail(processed.Count);
+            return Fail(pageCount);
         }
 
         // write: only now, and only inside the output folder
         clock.Time("write", () => OutputWriter.Write(context.OutputDir, files));
-        return new BuildResult(true, diagnostics.Sorted(), clock.Timings, processed.Count, files) { Readability = readability, MinReadingEase = minReadingEase };
+        return new BuildResult(true, diagnostics.Sorted(), clock.Timings, pageCount, files) { Readability = readability, MinReadingEase = minReadingEase };
     }
 
     private static BuildContext? Configure(BuildOptions options, DiagnosticBag diagnostics)

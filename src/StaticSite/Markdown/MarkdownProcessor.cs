@@ -52,7 +52,8 @@ public sealed class MarkdownProcessor(BuildContext context, MarkdownPipeline pip
 
         return new ProcessedPage
         {
-            Source = page,
+            // The Markdown is done with: keeping 10,000 bodies alive to the end of the build cost hundreds of MB.
+            Source = page with { Body = "" },
             Html = writer.ToString(),
             Headings = headings,
             Checklists = document.Descendants<ChecklistBlock>()
