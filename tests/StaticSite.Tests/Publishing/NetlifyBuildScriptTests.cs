@@ -81,7 +81,8 @@ public sealed class NetlifyBuildScriptTests : IDisposable
 
         Assert.True(code == 0, output);
         Assert.DoesNotContain(calls, c => c.StartsWith("curl", StringComparison.Ordinal));
-        Assert.Equal($"{Bin}/dotnet run -c Release --project src/StaticSite -- build --output _site", calls[^1]);
+        Assert.Equal($"{Bin}/dotnet publish -c Release src/StaticSite -o .build/staticsite --nologo -v quiet", calls[^2]);
+        Assert.Equal($"{Bin}/dotnet .build/staticsite/StaticSite.dll build --output _site", calls[^1]);
     }
 
     [Fact]
@@ -94,7 +95,8 @@ public sealed class NetlifyBuildScriptTests : IDisposable
 
         Assert.True(code == 0, output);
         Assert.DoesNotContain(calls, c => c.StartsWith("curl", StringComparison.Ordinal));
-        Assert.Equal($"{Home}/.dotnet/dotnet run -c Release --project src/StaticSite -- build --output _site", calls[^1]);
+        Assert.Equal($"{Home}/.dotnet/dotnet publish -c Release src/StaticSite -o .build/staticsite --nologo -v quiet", calls[^2]);
+        Assert.Equal($"{Home}/.dotnet/dotnet .build/staticsite/StaticSite.dll build --output _site", calls[^1]);
     }
 
     [Fact]

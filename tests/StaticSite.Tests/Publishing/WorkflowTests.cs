@@ -63,13 +63,14 @@ public sealed class WorkflowTests
         Assert.Equal("pages", Text(steps[configure], "id"));
 
         var test = IndexOfRun(steps, "dotnet test");
-        var build = IndexOfRun(steps, "-- build");
+        var build = IndexOfRun(steps, "StaticSite.dll build");
         var upload = IndexOfUses(steps, "actions/upload-pages-artifact");
         Assert.True(test >= 0 && build >= 0 && upload >= 0, "needs a dotnet test step, a build step and an upload step");
         Assert.True(configure < build && test < upload && build < upload, "order: configure-pages and tests, then build, then upload");
 
         var run = Text(steps[build], "run");
-        Assert.Contains("dotnet run -c Release --project src/StaticSite -- build --output _site", run, StringComparison.Ordinal);
+        Assert.Contains("dotnet publish -c Release src/StaticSite -o .build/staticsite", run, StringComparison.Ordinal);
+        Assert.Contains("dotnet .build/staticsite/StaticSite.dll build --output _site", run, StringComparison.Ordinal);
         Assert.Contains("--base-path \"$BASE_PATH/\"", run, StringComparison.Ordinal);
         Assert.Contains("--url \"$ORIGIN\"", run, StringComparison.Ordinal);
         // Through env, not spliced into the script: the values are data, never shell code.
@@ -98,9 +99,10 @@ public sealed class WorkflowTests
     [InlineData("/leg-knee", "/leg-knee/")]
     public void The_pages_build_command_line_is_accepted_for_user_and_project_sites(string basePath, string expected)
     {
-        var run = Text(Steps(Load("pages.yml"), "build")[IndexOfRun(Steps(Load("pages.yml"), "build"), "-- build")], "run");
+        var run = Text(Steps(Load("pages.yml"), "build")[IndexOfRun(Steps(Load("pages.yml"), "build"), "StaticSite.dll build")], "run");
         var env = new Dictionary<string, string> { ["BASE_PATH"] = basePath, ["ORIGIN"] = "https://someone.github.io" };
-        var args = Shell.Words(run[(run.IndexOf(" -- ", StringComparison.Ordinal) + 4)..], env);
+        const string program = "StaticSite.dll ";
+        var args = Shell.Words(run[(run.IndexOf(program, StringComparison.Ordinal) + program.Length)..], env);
         using var site = new FixtureSite();
         var output = Path.Combine(site.Root, "_site");
         var stdout = new StringWriter();
