@@ -48,23 +48,42 @@ public sealed record FrontMatter
     /// </summary>
     public static (string? Yaml, string Body, int EndLine) Split(string text)
     {
-        var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
-        if (lines.Length == 0 || lines[0].TrimEnd() != "---")
+        // Walks the lines of the front matter only; the body is cut out in one piece, not split
+        // into lines and joined again, since this runs on every page.
+        text = text.Contains('\r', StringComparison.Ordinal) ? text.Replace("\r\n", "\n", StringComparison.Ordinal) : text;
+        var firstEnd = LineEnd(text, 0);
+        if (!text.AsSpan(0, firstEnd).TrimEnd().SequenceEqual("---"))
         {
-            return (null, string.Join('\n', lines), 0);
+            return (null, text, 0);
         }
 
-        for (var i = 1; i < lines.Length; i++)
+        var yamlStart = Math.Min(firstEnd + 1, text.Length);
+        var line = 1;
+        for (var start = yamlStart; start < text.Length || (start == text.Length && text.EndsWith('\n')); line++)
         {
-            if (lines[i].TrimEnd() is "---" or "...")
+            var end = LineEnd(text, start);
+            if (text.AsSpan(start, end - start).TrimEnd() is "---" or "...")
             {
-                var yaml = string.Join('\n', lines[1..i]);
-                var body = new string('\n', i + 1) + string.Join('\n', lines[(i + 1)..]);
-                return (yaml, body, i + 1);
+                var yaml = start > yamlStart ? text[yamlStart..(start - 1)] : "";
+                var rest = end < text.Length ? text[(end + 1)..] : "";
+                return (yaml, new string('\n', line + 1) + rest, line + 1);
             }
+
+            if (end >= text.Length)
+            {
+                break;
+            }
+
+            start = end + 1;
         }
 
-        return (string.Join('\n', lines[1..]), "", -1);
+        return (text[yamlStart..], "", -1);
+    }
+
+    private static int LineEnd(string text, int start)
+    {
+        var end = text.IndexOf('\n', start);
+        return end < 0 ? text.Length : end;
     }
 
     public static FrontMatter? Parse(string yaml, string path, DiagnosticBag diagnostics)
