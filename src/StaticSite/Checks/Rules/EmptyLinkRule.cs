@@ -20,11 +20,13 @@ public sealed class EmptyLinkRule : IPageRule
     }
 
     // Text first, then aria-label, then the alt of images inside: what a screen reader falls back on.
+    // The images are found by walking the link's own subtree, not by a selector query, so the
+    // check stage never starts AngleSharp's CSS selector engine.
     private static string AccessibleText(IElement element)
     {
         var text = element.TextContent.Trim();
         return text.Length > 0 ? text
             : (element.GetAttribute("aria-label") ?? "").Trim() is { Length: > 0 } label ? label
-            : string.Concat(element.QuerySelectorAll("img[alt]").Select(i => i.GetAttribute("alt"))).Trim();
+            : string.Concat(element.GetDescendants().OfType<IElement>().Where(e => e.LocalName == "img" && e.HasAttribute("alt")).Select(i => i.GetAttribute("alt"))).Trim();
     }
 }

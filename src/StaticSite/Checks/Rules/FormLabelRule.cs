@@ -35,7 +35,10 @@ public sealed class FormLabelRule : IPageRule
             return;
         }
 
-        if (element.Closest("label") is null && !element.HasAttribute("aria-label") && !element.HasAttribute("aria-labelledby"))
+        // A field inside a <label> is labelled by it. The ancestors are walked rather than asked
+        // for with Closest("label"), which would parse a CSS selector for every field.
+        var insideLabel = element.GetAncestors().OfType<IElement>().Any(a => a.LocalName == "label");
+        if (!insideLabel && !element.HasAttribute("aria-label") && !element.HasAttribute("aria-labelledby"))
         {
             _unsure.Add((element.LocalName, element.Id));
         }
