@@ -1,0 +1,32 @@
+using System.Globalization;
+using AngleSharp.Dom;
+using StaticSite.Diagnostics;
+
+namespace StaticSite.Checks;
+
+/// <summary>
+/// One page while it is being walked: what the page rules may read beyond the element in hand,
+/// and where they report. It lives only as long as the page's DOM does.
+/// </summary>
+public sealed class PageScan(RenderedPage page, IDocument document, DiagnosticBag diagnostics)
+{
+    private string? _title;
+
+    public RenderedPage Page => page;
+
+    public IDocument Document => document;
+
+    /// <summary>The text of the page's &lt;title&gt;, trimmed; empty when it has none.</summary>
+    public string Title => _title ??= document.Title?.Trim() ?? "";
+
+    /// <summary>
+    /// Reports against the page's source file with no line (a final page has no Markdown line),
+    /// naming the output file so the author can open the HTML that broke the rule.
+    /// </summary>
+    public void Report(IPageRule rule, params ReadOnlySpan<object?> args) =>
+        diagnostics.Add(new Diagnostic(
+            rule.Severity,
+            rule.Code,
+            $"{string.Format(CultureInfo.InvariantCulture, rule.Message, args)} (in {page.OutputPath})",
+            page.SourceDisplayPath));
+}
