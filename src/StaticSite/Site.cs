@@ -80,14 +80,24 @@ public static class Site
             return Fail(pageCount);
         }
 
-        // render: Liquid layouts → full pages
-        var rendered = clock.Time("render", () => RenderStage.Run(context, theme, graph, views, siteView));
+        // publish: every file the site will have, with the sitemap, feed, robots.txt and redirect
+        // pages, made before rendering so that each page can be checked against all of them
+        var (files, redirectPages) = clock.Time("publish", () => Publish(context, input, redirects, assetFiles));
+        using var checker = new PageChecker(context, files.Keys.ToHashSet(StringComparer.Ordinal));
 
-        // publish: every output file, with the sitemap, feed, robots.txt and redirects made before the check so it sees them too
-        var (files, redirectPages) = clock.Time("publish", () => Publish(context, input, redirects, rendered, assetFiles));
+        // render: Liquid layouts → full pages, each checked by AngleSharp and turned into bytes as it is made
+        var pages = clock.Time("render", () => RenderStage.Run(context, theme, graph, views, siteView, checker));
 
-        // check: AngleSharp over every final page, then the site as a whole
-        clock.Time("check", () => PageChecks.Run(context, [.. rendered, .. redirectPages], files.Keys.ToHashSet(StringComparer.Ordinal)));
+        // check: the redirect pages, then the site as a whole (links, fragments, titles) over every page's facts
+        clock.Time("check", () =>
+        {
+            var facts = pages.Select(p => p.Facts).Concat(redirectPages.AsParallel().AsOrdered().Select(checker.Inspect)).ToList();
+            checker.CheckSite(facts);
+            foreach (var page in pages)
+            {
+                files[page.OutputPath] = page.Bytes;
+            }
+        });
         if (diagnostics.HasErrors)
         {
             return Fail(pageCount);
@@ -136,12 +146,14 @@ public static class Site
     }
 
     private static (SortedDictionary<string, byte[]> Files, IReadOnlyList<RenderedPage> RedirectPages) Publish(
-        BuildContext context, InputSite input, IReadOnlyList<Redirect> redirects, IReadOnlyList<RenderedPage> rendered, IReadOnlyDictionary<string, byte[]> assetFiles)
+        BuildContext context, InputSite input, IReadOnlyList<Redirect> redirects, IReadOnlyDictionary<string, byte[]> assetFiles)
     {
+        // Pages take their place now and their bytes when rendered, so a generated file that would
+        // replace one is still caught below.
         var files = new SortedDictionary<string, byte[]>(StringComparer.Ordinal);
-        foreach (var page in rendered)
+        foreach (var page in input.Pages)
         {
-            files[page.OutputPath] = Encoding.UTF8.GetBytes(page.Html);
+            files[page.OutputPath] = [];
         }
 
         foreach (var (path, bytes) in assetFiles)

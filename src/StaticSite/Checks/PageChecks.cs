@@ -17,22 +17,49 @@ public static class PageChecks
 {
     public static void Run(BuildContext context, IReadOnlyList<RenderedPage> pages, IReadOnlySet<string> outputFiles)
     {
-        var walk = new PageWalk(new ReferenceResolver(context.Config.BasePath, outputFiles));
+        using var checker = new PageChecker(context, outputFiles);
         var facts = new PageFacts[pages.Count];
-        // One parser per thread: making a parser sets up a whole browsing context.
-        using var parsers = new ThreadLocal<HtmlParser>(() => new HtmlParser());
-        Parallel.For(0, pages.Count, i =>
-        {
-            // The DOM is let go as soon as its page is read: a kept DOM per page is what made the
-            // check stage slow and large, and the site rules need only strings.
-            using var document = parsers.Value!.ParseDocument(pages[i].Html);
-            facts[i] = walk.Read(pages[i], document, context.Diagnostics);
-        });
+        Parallel.For(0, pages.Count, i => facts[i] = checker.Inspect(pages[i]));
+        checker.CheckSite(facts);
+    }
+}
 
-        var site = new SiteFacts(facts, context.Config.BasePath, context.Diagnostics);
+/// <summary>
+/// The check stage in two halves, so a page can be checked the moment it is rendered and its HTML
+/// let go: <see cref="Inspect"/> runs the page rules on one page (thread-safe) and keeps only its
+/// facts; <see cref="CheckSite"/> runs the site rules over every page's facts.
+/// </summary>
+public sealed class PageChecker : IDisposable
+{
+    private readonly BuildContext _context;
+    private readonly PageWalk _walk;
+
+    // One parser per thread: making a parser sets up a whole browsing context.
+    private readonly ThreadLocal<HtmlParser> _parsers = new(() => new HtmlParser());
+
+    /// <param name="outputFiles">Every file the build will publish, so links can be checked against them.</param>
+    public PageChecker(BuildContext context, IReadOnlySet<string> outputFiles)
+    {
+        _context = context;
+        _walk = new PageWalk(new ReferenceResolver(context.Config.BasePath, outputFiles));
+    }
+
+    public PageFacts Inspect(RenderedPage page)
+    {
+        // The DOM is let go as soon as its page is read: a kept DOM per page is what made the
+        // check stage slow and large, and the site rules need only strings.
+        using var document = _parsers.Value!.ParseDocument(page.Html);
+        return _walk.Read(page, document, _context.Diagnostics);
+    }
+
+    public void CheckSite(IReadOnlyList<PageFacts> facts)
+    {
+        var site = new SiteFacts(facts, _context.Config.BasePath, _context.Diagnostics);
         foreach (var rule in CheckRules.Create().OfType<ISiteRule>())
         {
             rule.Check(site);
         }
     }
+
+    public void Dispose() => _parsers.Dispose();
 }

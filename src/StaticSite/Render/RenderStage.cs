@@ -1,3 +1,4 @@
+using System.Text;
 using StaticSite.Checks;
 using StaticSite.Diagnostics;
 using StaticSite.Markdown;
@@ -6,13 +7,18 @@ using StaticSite.Templates;
 
 namespace StaticSite.Render;
 
+/// <summary>A page as the render stage leaves it: the bytes to publish and what the site checks need to know.</summary>
+public sealed record PublishedPage(string OutputPath, byte[] Bytes, PageFacts Facts);
+
 /// <summary>
 /// The render stage: each page's HTML fragment placed in its Liquid layout chain, in parallel.
+/// Each page is checked and turned into bytes the moment it is rendered, so its HTML string (and
+/// the DOM the checks parse from it) never outlives its own turn: only bytes and facts are kept.
 /// A layout that fails is reported on the page that used it, and the other pages go on.
 /// </summary>
 public static class RenderStage
 {
-    public static IReadOnlyList<RenderedPage> Run(BuildContext context, ThemeTemplates theme, SiteGraph graph, IReadOnlyDictionary<ProcessedPage, PageView> views, SiteView site) =>
+    public static IReadOnlyList<PublishedPage> Run(BuildContext context, ThemeTemplates theme, SiteGraph graph, IReadOnlyDictionary<ProcessedPage, PageView> views, SiteView site, PageChecker checker) =>
         graph.Pages.AsParallel().AsOrdered().Select(page =>
         {
             string html;
@@ -26,6 +32,7 @@ public static class RenderStage
                 html = "";
             }
 
-            return new RenderedPage(page.Source.OutputPath, html, page.Source.DisplayPath, page.Links);
+            var rendered = new RenderedPage(page.Source.OutputPath, html, page.Source.DisplayPath, page.Links);
+            return new PublishedPage(rendered.OutputPath, Encoding.UTF8.GetBytes(html), checker.Inspect(rendered));
         }).ToList();
 }
