@@ -116,7 +116,7 @@ public static class Site
             return new RenderedPage(page.Source.OutputPath, html, page.Source.DisplayPath, page.Links);
         }).ToList());
 
-        var files = new SortedDictionary<string, byte[]>(StringComparer.Ordinal);
+        var files = new OutputFiles();
         foreach (var page in rendered)
         {
             files[page.OutputPath] = Encoding.UTF8.GetBytes(page.Html);
@@ -127,9 +127,10 @@ public static class Site
             files[path] = bytes;
         }
 
+        // Static files stay on disk: the check needs only their paths, and the write stage copies them.
         foreach (var file in input.Files)
         {
-            files[file.SourcePath] = File.ReadAllBytes(file.FullPath);
+            files.Put(file.SourcePath, new OutputFile.Copied(file.FullPath));
         }
 
         // publish: sitemap, feed, robots.txt and redirects, made before the check so it sees them too
@@ -148,7 +149,7 @@ public static class Site
         }
 
         // write: only now, and only inside the output folder
-        Time("write", () => OutputWriter.Write(context.OutputDir, files));
+        Time("write", () => OutputWriter.Write(context.OutputDir, files.Entries));
         return new BuildResult(true, diagnostics.Sorted(), timings, processed.Count, files) { Readability = readability, MinReadingEase = minReadingEase };
     }
 

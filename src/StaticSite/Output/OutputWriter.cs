@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using StaticSite.Diagnostics;
 
 namespace StaticSite.Output;
@@ -63,7 +64,7 @@ public static class OutputWriter
 
     private static string Normalise(string path) => Path.GetFullPath(path).TrimEnd(Path.DirectorySeparatorChar);
 
-    public static (int Written, int Unchanged, int Deleted) Write(string outputDir, IReadOnlyDictionary<string, byte[]> files)
+    public static (int Written, int Unchanged, int Deleted) Write(string outputDir, IReadOnlyDictionary<string, OutputFile> files)
     {
         Directory.CreateDirectory(outputDir);
         var root = Path.GetFullPath(outputDir);
@@ -71,11 +72,11 @@ public static class OutputWriter
         var wanted = new HashSet<string>(StringComparer.Ordinal) { Marker };
         File.WriteAllText(Path.Combine(root, Marker), "Made by StaticSite. Everything in this folder is replaced on each build.\n");
 
-        foreach (var (relative, bytes) in files)
+        foreach (var (relative, file) in files)
         {
             var target = Inside(root, relative);
             wanted.Add(relative);
-            if (File.Exists(target) && new FileInfo(target).Length == bytes.Length && File.ReadAllBytes(target).AsSpan().SequenceEqual(bytes))
+            if (File.Exists(target) && SameContents(file, target))
             {
                 unchanged++;
                 continue;
@@ -83,7 +84,25 @@ public static class OutputWriter
 
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             var temp = target + ".tmp-" + Environment.ProcessId;
-            File.WriteAllBytes(temp, bytes);
+            switch (file)
+            {
+                case OutputFile.Made made:
+                    File.WriteAllBytes(temp, made.Bytes);
+                    break;
+                case OutputFile.Copied copied:
+                    // A stream copy, never the whole file in memory; and not File.Copy, which would
+                    // also copy the source's permissions.
+                    using (var from = new FileStream(copied.SourcePath, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan))
+                    using (var to = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 1))
+                    {
+                        from.CopyTo(to, 81920);
+                    }
+
+                    break;
+                default:
+                    throw new UnreachableException();
+            }
+
             File.Move(temp, target, overwrite: true);
             written++;
         }
@@ -109,6 +128,41 @@ public static class OutputWriter
         }
 
         return (written, unchanged, deleted);
+    }
+
+    /// <summary>Whether the file on disk already holds these bytes; a static file is compared a block at a time.</summary>
+    private static bool SameContents(OutputFile file, string target)
+    {
+        if (file is OutputFile.Made made)
+        {
+            return new FileInfo(target).Length == made.Bytes.Length && File.ReadAllBytes(target).AsSpan().SequenceEqual(made.Bytes);
+        }
+
+        var source = ((OutputFile.Copied)file).SourcePath;
+        var length = new FileInfo(source).Length;
+        if (new FileInfo(target).Length != length)
+        {
+            return false;
+        }
+
+        using var left = new FileStream(source, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+        using var right = new FileStream(target, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+        var a = new byte[81920];
+        var b = new byte[a.Length];
+        for (long done = 0; done < length;)
+        {
+            var count = (int)Math.Min(a.Length, length - done);
+            left.ReadExactly(a, 0, count);
+            right.ReadExactly(b, 0, count);
+            if (!a.AsSpan(0, count).SequenceEqual(b.AsSpan(0, count)))
+            {
+                return false;
+            }
+
+            done += count;
+        }
+
+        return true;
     }
 
     /// <summary>Every path we touch is checked to be inside the output folder, whatever its name says.</summary>
