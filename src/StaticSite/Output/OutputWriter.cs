@@ -152,8 +152,13 @@ public static class OutputWriter
     /// </summary>
     private sealed record Plan(Item Item, string Hash, Stamp? Source, Stamp? Written);
 
-    /// <summary>A file's size and modified time (UTC ticks): cheap to read, and changed by any write.</summary>
-    private readonly record struct Stamp(long Length, long Ticks)
+    /// <summary>
+    /// A file's size and modified time (UTC ticks): cheap to read, and changed by any write. A class
+    /// rather than a struct, so the dictionaries and enumerators over it use the runtime's
+    /// precompiled code for reference types; a one-off build would otherwise wait for the JIT and run
+    /// its hot loops unoptimised.
+    /// </summary>
+    private sealed record Stamp(long Length, long Ticks)
     {
         public static Stamp Of(string path)
         {
@@ -185,7 +190,7 @@ public static class OutputWriter
                 // unchanged image is not read at all; a touched one is hashed (streamed) to find out.
                 source = Stamp.Of(copied.SourcePath);
                 hash = entry is not null && entry.Source == source ? entry.Hash : HashFile(copied.SourcePath);
-                length = source.Value.Length;
+                length = source.Length;
                 break;
             default:
                 throw new UnreachableException();
@@ -341,13 +346,16 @@ public static class OutputWriter
             Link,
         }
 
+        /// <summary>A class, not a tuple, for the same reason as <see cref="Stamp"/>: the enumerator over it is precompiled.</summary>
+        private sealed record Entry(string Path, Kind Kind, Stamp Stamp);
+
         public static OutputTree Walk(string root)
         {
             // No attributes skipped: the default would skip dot-files, which we must also clean.
             var options = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = 0 };
-            var entries = new FileSystemEnumerable<(string Path, Kind Kind, Stamp Stamp)>(
+            var entries = new FileSystemEnumerable<Entry>(
                 root,
-                (ref FileSystemEntry entry) => (
+                (ref FileSystemEntry entry) => new Entry(
                     RelativePath(root, entry.ToFullPath()),
                     (entry.Attributes & FileAttributes.ReparsePoint) != 0 ? Kind.Link : entry.IsDirectory ? Kind.Directory : Kind.File,
                     new Stamp(entry.Length, entry.LastWriteTimeUtc.UtcTicks)),
