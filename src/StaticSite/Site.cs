@@ -104,7 +104,7 @@ public static class Site
         }
 
         // write: only now, and only inside the output folder
-        clock.Time("write", () => OutputWriter.Write(context.OutputDir, files));
+        clock.Time("write", () => OutputWriter.Write(context.OutputDir, files.Entries));
         return new BuildResult(true, diagnostics.Sorted(), clock.Timings, pageCount, files) { Readability = readability, MinReadingEase = minReadingEase };
     }
 
@@ -145,12 +145,12 @@ public static class Site
         return input.Pages.AsParallel().AsOrdered().Select(processor.Process).ToList();
     }
 
-    private static (SortedDictionary<string, byte[]> Files, IReadOnlyList<RenderedPage> RedirectPages) Publish(
+    private static (OutputFiles Files, IReadOnlyList<RenderedPage> RedirectPages) Publish(
         BuildContext context, InputSite input, IReadOnlyList<Redirect> redirects, IReadOnlyDictionary<string, byte[]> assetFiles)
     {
         // Pages take their place now and their bytes when rendered, so a generated file that would
         // replace one is still caught below.
-        var files = new SortedDictionary<string, byte[]>(StringComparer.Ordinal);
+        var files = new OutputFiles();
         foreach (var page in input.Pages)
         {
             files[page.OutputPath] = [];
@@ -161,9 +161,10 @@ public static class Site
             files[path] = bytes;
         }
 
+        // Static files stay on disk: the check needs only their paths, and the write stage copies them.
         foreach (var file in input.Files)
         {
-            files[file.SourcePath] = File.ReadAllBytes(file.FullPath);
+            files.Put(file.SourcePath, new OutputFile.Copied(file.FullPath));
         }
 
         var published = Publishing.Build(context.Config, input.Pages, redirects);
