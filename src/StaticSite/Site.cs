@@ -49,15 +49,16 @@ public static class Site
 
         minReadingEase = context.Config.MinReadingEase;
 
-        // theme: layouts, partials and fingerprinted assets
-        var (theme, assetHrefs, assetFiles) = clock.Time("theme", () =>
+        // theme: layouts, partials and fingerprinted assets, parsed on another thread while
+        // input/ is read and processed (its time below is only what is left to wait for)
+        var loadingTheme = Task.Run(() =>
         {
             var (hrefs, files) = ThemeAssets.Load(context);
             return (ThemeTemplates.Load(context), hrefs, files);
         });
 
         // read: input/ → documents (front matter, body, URL), the glossary, redirects from aliases
-        var (input, glossary, redirects) = clock.Time("read", () => Read(context, theme));
+        var (input, glossary, redirects) = clock.Time("read", () => Read(context, ThemeTemplates.LayoutNamesIn(context.ThemeDir)));
 
         // process: Markdown → HTML fragments, links resolved, plain English checked; readability scored
         var processed = clock.Time("process", () => Process(context, input, glossary));
@@ -66,6 +67,8 @@ public static class Site
 
         // From here on pages are known by what processing made of them, without their Markdown.
         input = input with { Pages = [.. processed.Select(p => p.Source)] };
+
+        var (theme, assetHrefs, assetFiles) = clock.Time("theme", () => loadingTheme.GetAwaiter().GetResult());
 
         // resolve: the whole site indexed once — navigation, hubs, related pages, structured data
         var (graph, views, siteView) = clock.Time("resolve", () =>
@@ -128,9 +131,9 @@ public static class Site
         return OutputWriter.CheckOutputFolder(context) ? context : null;
     }
 
-    private static (InputSite Input, GlossaryIndex Glossary, IReadOnlyList<Redirect> Redirects) Read(BuildContext context, ThemeTemplates theme)
+    private static (InputSite Input, GlossaryIndex Glossary, IReadOnlyList<Redirect> Redirects) Read(BuildContext context, IReadOnlySet<string> layoutNames)
     {
-        var input = Reader.Read(context, theme.LayoutNames);
+        var input = Reader.Read(context, layoutNames);
         var glossary = GlossaryIndex.Load(context);
         input = input with { Pages = glossary.WithPage(input.Pages) };
         CheckUniqueUrls(context, input.Pages);

@@ -31,6 +31,15 @@ public sealed class ThemeTemplates
 
     public IReadOnlySet<string> LayoutNames => _layouts.Keys.ToHashSet(StringComparer.Ordinal);
 
+    /// <summary>The theme's layout names from its folder alone, so pages can be read while the layouts are parsed.</summary>
+    public static IReadOnlySet<string> LayoutNamesIn(string themeDir)
+    {
+        var layoutDir = Path.Combine(themeDir, "layouts");
+        return Directory.Exists(layoutDir)
+            ? Directory.EnumerateFiles(layoutDir, "*.liquid").Select(f => Path.GetFileNameWithoutExtension(f)).ToHashSet(StringComparer.Ordinal)
+            : new HashSet<string>(StringComparer.Ordinal);
+    }
+
     public static ThemeTemplates Load(BuildContext context)
     {
         var diagnostics = context.Diagnostics;
