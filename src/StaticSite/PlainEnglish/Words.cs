@@ -32,34 +32,42 @@ public ref struct WordEnumerator(ReadOnlySpan<char> text)
         var start = i;
         if (char.IsAsciiLetter(text[i]))
         {
-            i = Run(text, i, char.IsAsciiLetter);
+            do
+            {
+                i++;
+            }
+            while (i < text.Length && char.IsAsciiLetter(text[i]));
+
             while (i + 1 < text.Length && text[i] is '\'' or '’' && char.IsAsciiLetter(text[i + 1]))
             {
-                i = Run(text, i + 1, char.IsAsciiLetter);
+                i += 2;
+                while (i < text.Length && char.IsAsciiLetter(text[i]))
+                {
+                    i++;
+                }
             }
         }
         else
         {
-            i = Run(text, i, char.IsAsciiDigit);
+            do
+            {
+                i++;
+            }
+            while (i < text.Length && char.IsAsciiDigit(text[i]));
+
             while (i + 1 < text.Length && text[i] is '.' or ',' && char.IsAsciiDigit(text[i + 1]))
             {
-                i = Run(text, i + 1, char.IsAsciiDigit);
+                i += 2;
+                while (i < text.Length && char.IsAsciiDigit(text[i]))
+                {
+                    i++;
+                }
             }
         }
 
         Current = (start, i - start);
         _position = i;
         return true;
-    }
-
-    private static int Run(ReadOnlySpan<char> text, int i, Func<char, bool> accepts)
-    {
-        while (i < text.Length && accepts(text[i]))
-        {
-            i++;
-        }
-
-        return i;
     }
 }
 
