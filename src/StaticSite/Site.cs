@@ -65,8 +65,11 @@ public static class Site
         var pageCount = processed.Count;
         readability = clock.Time("readability", () => ScoreReadability(context, processed));
 
-        // From here on pages are known by what processing made of them, without their Markdown.
+        // From here on pages are known by what processing made of them, without their Markdown, and
+        // their HTML fragments wait apart, so the render stage can let each go once it is used.
         input = input with { Pages = [.. processed.Select(p => p.Source)] };
+        var fragments = processed.Select(p => (string?)p.Html).ToArray();
+        processed = [.. processed.Select(p => p with { Html = "" })];
 
         var (theme, assetHrefs, assetFiles) = clock.Time("theme", () => loadingTheme.GetAwaiter().GetResult());
 
@@ -89,7 +92,7 @@ public static class Site
         using var checker = new PageChecker(context, files.Keys.ToHashSet(StringComparer.Ordinal));
 
         // render: Liquid layouts → full pages, each checked by AngleSharp and turned into bytes as it is made
-        var pages = clock.Time("render", () => RenderStage.Run(context, theme, graph, views, siteView, checker));
+        var pages = clock.Time("render", () => RenderStage.Run(context, theme, graph, views, fragments, siteView, checker));
 
         // check: the redirect pages, then the site as a whole (links, fragments, titles) over every page's facts
         clock.Time("check", () =>

@@ -13,10 +13,11 @@ namespace StaticSite.Resolve;
 /// </summary>
 public static class SiteResolver
 {
-    public static IReadOnlyDictionary<ProcessedPage, PageView> Resolve(BuildContext context, SiteGraph graph)
+    /// <summary>Each page's view, in the order of <see cref="SiteGraph.Pages"/>.</summary>
+    public static IReadOnlyList<PageView> Resolve(BuildContext context, SiteGraph graph)
     {
         // Each view reads the graph and nothing else, so pages are resolved in parallel.
-        return graph.Pages.AsParallel().ToDictionary(page => page, page => ViewFor(context, page, graph));
+        return graph.Pages.AsParallel().AsOrdered().Select(page => ViewFor(context, page, graph)).ToArray();
     }
 
     /// <summary>What every page's layout shares; made once a build. <see cref="ForPage"/> adds where the page is.</summary>
