@@ -68,8 +68,8 @@ public static class Site
         // From here on pages are known by what processing made of them, without their Markdown, and
         // their HTML fragments wait apart, so the render stage can let each go once it is used.
         input = input with { Pages = [.. processed.Select(p => p.Source)] };
-        var fragments = processed.Select(p => (string?)p.Html).ToArray();
-        processed = [.. processed.Select(p => p with { Html = "" })];
+        var fragments = processed.Select(p => (byte[]?)p.Html).ToArray();
+        processed = [.. processed.Select(p => p with { Html = [] })];
 
         var (theme, assetHrefs, assetFiles) = clock.Time("theme", () => loadingTheme.GetAwaiter().GetResult());
 

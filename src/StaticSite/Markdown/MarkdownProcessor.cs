@@ -54,7 +54,7 @@ public sealed class MarkdownProcessor(BuildContext context, MarkdownPipeline pip
         {
             // The Markdown is done with: keeping 10,000 bodies alive to the end of the build cost hundreds of MB.
             Source = page with { Body = "" },
-            Html = writer.ToString(),
+            Html = System.Text.Encoding.UTF8.GetBytes(writer.ToString()),
             Headings = headings,
             Checklists = document.Descendants<ChecklistBlock>()
                 .Select(c => new ChecklistInfo(c.Title, c.IdBase, c.List?.OfType<ListItemBlock>().Select(MarkdownText.LeadIn).ToList() ?? []))

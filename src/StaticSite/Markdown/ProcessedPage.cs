@@ -16,7 +16,8 @@ public sealed record ProseBlock(string Text, bool IsListItem);
 public sealed record ProcessedPage
 {
     public required SourceDocument Source { get; init; }
-    public required string Html { get; init; }
+    /// <summary>The page's HTML fragment in UTF-8: half the memory of a string while it waits for its layout.</summary>
+    public required byte[] Html { get; init; }
     public IReadOnlyList<HeadingInfo> Headings { get; init; } = [];
     public IReadOnlyList<ChecklistInfo> Checklists { get; init; } = [];
     public IReadOnlyList<LinkRef> Links { get; init; } = [];

@@ -20,13 +20,13 @@ public static class RenderStage
 {
     /// <param name="views">Each page's view, in the order of the graph's pages.</param>
     /// <param name="fragments">Each page's HTML fragment, in the same order; each is let go as soon as its page is rendered.</param>
-    public static IReadOnlyList<PublishedPage> Run(BuildContext context, ThemeTemplates theme, SiteGraph graph, IReadOnlyList<PageView> views, string?[] fragments, SiteView site, PageChecker checker) =>
+    public static IReadOnlyList<PublishedPage> Run(BuildContext context, ThemeTemplates theme, SiteGraph graph, IReadOnlyList<PageView> views, byte[]?[] fragments, SiteView site, PageChecker checker) =>
         graph.Pages.AsParallel().AsOrdered().Select((page, index) =>
         {
             string html;
             try
             {
-                html = theme.Render(page.Source.Layout, SiteResolver.ForPage(site, graph, page.Source.SitePath), views[index], fragments[index] ?? "");
+                html = theme.Render(page.Source.Layout, SiteResolver.ForPage(site, graph, page.Source.SitePath), views[index], Encoding.UTF8.GetString(fragments[index] ?? []));
                 fragments[index] = null;
             }
             catch (Exception e) when (e is InvalidOperationException or ArgumentException or Fluid.ParseException)
