@@ -38,8 +38,10 @@ public sealed class MarkdownProcessor(BuildContext context, MarkdownPipeline pip
             : [];
 
         // Checked and scored as readers get it, abbreviations spelled out.
-        plainEnglish.Check(page, document, Diagnostics);
-        var readability = page.IsArticle ? Readability.Score(Prose(document)) : null;
+        var prose = plainEnglish.Check(page, document, Diagnostics);
+        var readability = page.IsArticle
+            ? Readability.Score(prose.Where(p => !p.IsHeading && !string.IsNullOrWhiteSpace(p.Text)).Select(p => p.Text))
+            : null;
 
         var writer = new StringWriter();
         var renderer = new HtmlRenderer(writer);
@@ -251,9 +253,4 @@ public sealed class MarkdownProcessor(BuildContext context, MarkdownPipeline pip
 
         return treatments.Distinct(StringComparer.Ordinal).ToList();
     }
-
-    private static IEnumerable<ProseBlock> Prose(MarkdownDocument document) => document
-        .Descendants<ParagraphBlock>()
-        .Select(p => new ProseBlock(MarkdownText.Of(p), p.Parent is ListItemBlock))
-        .Where(p => p.Text.Length > 0);
 }

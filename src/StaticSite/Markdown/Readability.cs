@@ -22,12 +22,15 @@ public static class Readability
     /// <summary>The default bar; a site sets its own with <c>min_reading_ease</c> in site.yml.</summary>
     public const double DefaultMinimumReadingEase = 60;
 
-    public static ReadabilityScore Score(IEnumerable<ProseBlock> prose)
+    public static ReadabilityScore Score(IEnumerable<ProseBlock> prose) => Score(prose.Select(p => p.Text));
+
+    /// <summary>Scores paragraphs and list items, each given as its plain text.</summary>
+    public static ReadabilityScore Score(IEnumerable<string> paragraphs)
     {
         int words = 0, sentences = 0, syllables = 0;
-        foreach (var block in prose)
+        foreach (var text in paragraphs)
         {
-            var (w, s, y) = Count(block.Text);
+            var (w, s, y) = Count(text);
             words += w;
             syllables += y;
             // A paragraph or list item always ends a sentence, full stop or not.

@@ -16,8 +16,6 @@ public sealed class PlainEnglishRules(IReadOnlyList<IProseRule> rules)
     /// </summary>
     public const string AllowLongSentences = "<!-- allow long sentences -->";
 
-    public IReadOnlyList<IProseRule> Rules => rules;
-
     public static PlainEnglishRules For(SiteConfig config)
     {
         var list = new List<IProseRule> { new LongSentenceRule(config.MaxSentenceWords) };
@@ -29,9 +27,14 @@ public sealed class PlainEnglishRules(IReadOnlyList<IProseRule> rules)
         return new PlainEnglishRules(list);
     }
 
-    public void Check(SourceDocument page, MarkdownDocument document, DiagnosticBag diagnostics)
+    /// <summary>
+    /// Runs every rule over the page's prose and returns that prose (every paragraph, list item and
+    /// heading, as readers get it), so the readability score reads the same text without building it again.
+    /// </summary>
+    public IReadOnlyList<ProseText> Check(SourceDocument page, MarkdownDocument document, DiagnosticBag diagnostics)
     {
-        foreach (var prose in ProseOf(document))
+        var all = ProseOf(document).ToList();
+        foreach (var prose in all.Where(p => p.HasPositions))
         {
             foreach (var rule in rules)
             {
@@ -42,6 +45,8 @@ public sealed class PlainEnglishRules(IReadOnlyList<IProseRule> rules)
                 });
             }
         }
+
+        return all;
     }
 
     private static IEnumerable<ProseText> ProseOf(MarkdownDocument document)

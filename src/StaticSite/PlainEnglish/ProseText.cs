@@ -29,16 +29,14 @@ public sealed record ProseText(string Text, IReadOnlyList<ProseSegment> Segments
         return (segment.Line, segment.Column + (offset - segment.Offset));
     }
 
+    /// <summary>True when some of the text maps back to the file (a paragraph of only a bare link or entity does not), so rules can point at it.</summary>
+    public bool HasPositions => Segments.Count > 0;
+
     public static ProseText? From(LeafBlock block, bool longSentencesAllowed)
     {
         var builder = new StringBuilder();
         var segments = new List<ProseSegment>();
         MarkdownText.Append(builder, block.Inline, (inline, offset) => segments.Add(new ProseSegment(offset, inline.Line + 1, inline.Column + 1)));
-        if (builder.Length == 0 || segments.Count == 0)
-        {
-            return null;
-        }
-
-        return new ProseText(builder.ToString(), segments, block is HeadingBlock, longSentencesAllowed);
+        return builder.Length == 0 ? null : new ProseText(builder.ToString(), segments, block is HeadingBlock, longSentencesAllowed);
     }
 }
