@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Text;
 using StaticSite.Checks;
 using StaticSite.Content;
 using StaticSite.Diagnostics;

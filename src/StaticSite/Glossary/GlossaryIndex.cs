@@ -88,12 +88,7 @@ public sealed class GlossaryIndex
         {
             text = File.ReadAllText(file);
         }
-        catch (IOException e)
-        {
-            context.Diagnostics.Error(Codes.GlossaryEntry, $"cannot read the glossary: {e.Message}", display);
-            return Empty;
-        }
-        catch (UnauthorizedAccessException e)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             context.Diagnostics.Error(Codes.GlossaryEntry, $"cannot read the glossary: {e.Message}", display);
             return Empty;

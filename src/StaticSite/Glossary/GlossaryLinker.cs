@@ -28,7 +28,7 @@ public static class GlossaryLinker
         {
             // Read before any change, so "deep vein thrombosis (DVT)" is seen whole even when a term inside it gets linked.
             var paragraphText = MarkdownText.Of(paragraph);
-            var literals = paragraph.Inline?.Descendants<LiteralInline>().Where(l => !InsideLink(l)).ToList() ?? [];
+            var literals = paragraph.Inline?.Descendants<LiteralInline>().Where(l => !l.FindParentOfType<LinkInline>().Any()).ToList() ?? [];
             foreach (var literal in literals)
             {
                 LinkFirstUses(literal, paragraphText, glossary, glossaryHref, linked);
@@ -112,19 +112,6 @@ public static class GlossaryLinker
     /// </summary>
     private static bool IsExpandedIn(string paragraphText, string standsFor) =>
         paragraphText.Contains(standsFor, StringComparison.OrdinalIgnoreCase);
-
-    private static bool InsideLink(Inline inline)
-    {
-        for (var parent = inline.Parent; parent is not null; parent = parent.Parent)
-        {
-            if (parent is LinkInline)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 
     private static bool InsideChecklist(Block block)
     {

@@ -26,8 +26,6 @@ public static partial class Sentences
         return sentences;
     }
 
-    public static int CountWords(ReadOnlySpan<char> text) => Words.Count(text);
-
     private static void Add(List<Sentence> sentences, string text, int start, int end)
     {
         // Skip the spaces between sentences, so a sentence's position is its first word.
@@ -36,7 +34,7 @@ public static partial class Sentences
             start++;
         }
 
-        var words = CountWords(text.AsSpan(start, end - start));
+        var words = Words.Count(text.AsSpan(start, end - start));
         if (words > 0)
         {
             sentences.Add(new Sentence(start, end - start, words));
