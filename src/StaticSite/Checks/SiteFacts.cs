@@ -28,6 +28,10 @@ public sealed class SiteFacts
     /// <summary>One per output file, in path order.</summary>
     public IReadOnlyList<PageFacts> Pages { get; }
 
+    /// <summary>Every internal reference of every page, with the page it is on, in page then document order.</summary>
+    public IEnumerable<(PageFacts Page, PageReference Reference)> References =>
+        Pages.SelectMany(page => page.References.Select(reference => (page, reference)));
+
     /// <summary>The folder the site is served under, with leading and trailing slash.</summary>
     public string BasePath { get; }
 

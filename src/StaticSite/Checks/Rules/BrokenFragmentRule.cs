@@ -14,17 +14,14 @@ public sealed class BrokenFragmentRule : ISiteRule
 
     public void Check(SiteFacts site)
     {
-        foreach (var page in site.Pages)
+        foreach (var (page, reference) in site.References)
         {
-            foreach (var reference in page.References)
+            // A file that is not a page (an image, a feed) has no ids to check against.
+            if (reference is { Reach: Reach.File, Fragment.Length: > 0 }
+                && site.TryGetPage(reference.TargetFile, out var target)
+                && !target.Ids.Contains(reference.Fragment))
             {
-                // A file that is not a page (an image, a feed) has no ids to check against.
-                if (reference is { Reach: Reach.File, Fragment.Length: > 0 }
-                    && site.TryGetPage(reference.TargetFile, out var target)
-                    && !target.Ids.Contains(reference.Fragment))
-                {
-                    site.Report(this, page, reference, reference.Value, reference.Fragment, target.SourceDisplayPath);
-                }
+                site.Report(this, page, reference, reference.Value, reference.Fragment, target.SourceDisplayPath);
             }
         }
     }

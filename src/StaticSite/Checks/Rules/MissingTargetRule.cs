@@ -11,15 +11,9 @@ public sealed class MissingTargetRule : ISiteRule
 
     public void Check(SiteFacts site)
     {
-        foreach (var page in site.Pages)
+        foreach (var (page, reference) in site.References.Where(r => r.Reference.Reach == Reach.Nowhere))
         {
-            foreach (var reference in page.References)
-            {
-                if (reference.Reach == Reach.Nowhere)
-                {
-                    site.Report(this, page, reference, reference.Attribute, reference.Value, reference.TargetFile);
-                }
-            }
+            site.Report(this, page, reference, reference.Attribute, reference.Value, reference.TargetFile);
         }
     }
 }

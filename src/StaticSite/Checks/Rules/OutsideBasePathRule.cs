@@ -11,15 +11,9 @@ public sealed class OutsideBasePathRule : ISiteRule
 
     public void Check(SiteFacts site)
     {
-        foreach (var page in site.Pages)
+        foreach (var (page, reference) in site.References.Where(r => r.Reference.Reach == Reach.OutsideBasePath))
         {
-            foreach (var reference in page.References)
-            {
-                if (reference.Reach == Reach.OutsideBasePath)
-                {
-                    site.Report(this, page, reference, reference.Attribute, reference.Value, site.BasePath);
-                }
-            }
+            site.Report(this, page, reference, reference.Attribute, reference.Value, site.BasePath);
         }
     }
 }
