@@ -16,6 +16,9 @@ public sealed record BuildOptions
     public bool IncludeDrafts { get; init; }
     public bool Timings { get; init; }
 
+    /// <summary>False for a build that only checks: nothing is written, the output folder not even claimed.</summary>
+    public bool WriteOutput { get; init; } = true;
+
     /// <summary>The day review dates are compared with; fixed in tests so they do not rot.</summary>
     public DateOnly? Today { get; init; }
 

@@ -26,7 +26,8 @@ public sealed record BuildResult(bool Succeeded, IReadOnlyList<Diagnostic> Diagn
 
 /// <summary>
 /// The whole build, in the order it happens. Each stage is one folder of the code; each is timed.
-/// Nothing is written until every check has passed.
+/// Pages go into the next site, beside the output, as they are rendered; it replaces the output
+/// folder whole, and only once every check has passed.
 /// </summary>
 public static class Site
 {
@@ -38,8 +39,9 @@ public static class Site
         var minReadingEase = Readability.DefaultMinimumReadingEase;
         BuildResult Fail(int pages = 0) => new(false, diagnostics.Sorted(), clock.Timings, pages, new Dictionary<string, byte[]>()) { Readability = readability, MinReadingEase = minReadingEase };
 
-        // config: site.yml and the command line; the output folder is checked before anything is read
-        var context = clock.Time("config", () => Configure(options, diagnostics));
+        // config: site.yml and the command line; the output folder is checked and claimed before anything is read
+        var (context, output) = clock.Time("config", () => Configure(options, diagnostics));
+        using var claimed = output;
         if (context is null)
         {
             return Fail();
@@ -85,51 +87,91 @@ public static class Site
         }
 
         // publish: every file the site will have, with the sitemap, feed, robots.txt and redirect
-        // pages, made before rendering so that each page can be checked against all of them
-        var (files, redirectPages) = clock.Time("publish", () => Publish(context, input, redirects, assetFiles));
+        // pages, made before rendering so that each page can be checked against all of them; and
+        // the next site begun beside the output, for pages to go into as they are rendered
+        var (files, redirectPages, next) = clock.Time("publish", () =>
+        {
+            var (files, redirectPages) = Publish(context, input, redirects, assetFiles);
+            return (files, redirectPages, Begin(context, output));
+        });
+        using var discardedIfFailed = next;
         using var checker = new PageChecker(context, files.Keys.ToHashSet(StringComparer.Ordinal));
 
-        // render: Liquid layouts → full pages, each checked by AngleSharp and turned into bytes as it is made
-        var pages = clock.Time("render", () => RenderStage.Run(context, theme, graph, views, fragments, siteView, checker));
+        // render: Liquid layouts → full pages, each checked by AngleSharp and put in the next site as it is made
+        var pages = clock.Time("render", () => RenderStage.Run(context, theme, graph, views, fragments, siteView, checker, next));
 
         // check: the redirect pages, then the site as a whole (links, fragments, titles) over every page's facts
         clock.Time("check", () =>
         {
             var facts = pages.Select(p => p.Facts).Concat(redirectPages.AsParallel().AsOrdered().Select(checker.Inspect)).ToList();
             checker.CheckSite(facts);
-            foreach (var page in pages)
-            {
-                files[page.OutputPath] = page.Bytes;
-            }
         });
-        if (diagnostics.HasErrors)
+        if (diagnostics.HasErrors || next is null)
+        {
+            return diagnostics.HasErrors ? Fail(pageCount) : Succeed(pageCount, files);
+        }
+
+        // write: only now, the rest of the files, then the next site swapped in for the old one whole
+        if (!clock.Time("write", () => WriteStage.Run(context, next, files.Entries, [.. pages.Select(p => p.Written!)])))
         {
             return Fail(pageCount);
         }
 
-        // write: only now, and only inside the output folder
-        clock.Time("write", () => OutputWriter.Write(context.OutputDir, files.Entries));
-        return new BuildResult(true, diagnostics.Sorted(), clock.Timings, pageCount, files) { Readability = readability, MinReadingEase = minReadingEase };
+        foreach (var page in pages)
+        {
+            files.Put(page.OutputPath, new OutputFile.OnDisk(Path.Combine(context.OutputDir, page.OutputPath)));
+        }
+
+        return Succeed(pageCount, files);
+
+        BuildResult Succeed(int pages, OutputFiles files) =>
+            new(true, diagnostics.Sorted(), clock.Timings, pages, files) { Readability = readability, MinReadingEase = minReadingEase };
     }
 
-    private static BuildContext? Configure(BuildOptions options, DiagnosticBag diagnostics)
+    private static (BuildContext? Context, OutputFolder? Output) Configure(BuildOptions options, DiagnosticBag diagnostics)
     {
         var siteRoot = Path.GetFullPath(options.SiteRoot);
         if (!Directory.Exists(options.ResolvedInput))
         {
             diagnostics.Error(Codes.InputMissing, $"input folder {BuildContext.DisplayPath(siteRoot, options.ResolvedInput)} does not exist");
-            return null;
+            return (null, null);
         }
 
         var configPath = BuildContext.DisplayPath(siteRoot, Path.Combine(options.ResolvedInput, SiteConfig.FileName));
         var config = SiteConfig.Load(options.ResolvedInput, configPath, diagnostics, options.BasePath, options.Url);
         if (config is null)
         {
+            return (null, null);
+        }
+
+        // A build that only checks never touches the output folder, so it may run beside another build.
+        var context = new BuildContext(options, config, diagnostics);
+        if (!options.WriteOutput)
+        {
+            return (context, null);
+        }
+
+        var output = OutputFolder.Claim(context);
+        return output is null ? (null, null) : (context, output);
+    }
+
+    /// <summary>The next site, begun beside the output folder; null when the build only checks or it cannot be begun.</summary>
+    private static StagedSite? Begin(BuildContext context, OutputFolder? output)
+    {
+        if (output is null)
+        {
             return null;
         }
 
-        var context = new BuildContext(options, config, diagnostics);
-        return OutputWriter.CheckOutputFolder(context) ? context : null;
+        try
+        {
+            return StagedSite.Begin(output);
+        }
+        catch (Exception e) when (FileFailure.Is(e))
+        {
+            context.Diagnostics.Error(Codes.OutputWrite, $"could not begin the new site beside {context.Display(output.Root)}: {e.Message}");
+            return null;
+        }
     }
 
     private static (InputSite Input, GlossaryIndex Glossary, IReadOnlyList<Redirect> Redirects) Read(BuildContext context, IReadOnlySet<string> layoutNames)
@@ -168,7 +210,7 @@ public static class Site
         // Static files stay on disk: the check needs only their paths, and the write stage copies them.
         foreach (var file in input.Files)
         {
-            files.Put(file.SourcePath, new OutputFile.Copied(file.FullPath));
+            files.Put(file.SourcePath, new OutputFile.OnDisk(file.FullPath));
         }
 
         var published = Publishing.Build(context.Config, input.Pages, redirects);

@@ -18,18 +18,21 @@ public abstract record OutputFile
     /// <summary>Bytes the build made.</summary>
     public sealed record Made(byte[] Bytes) : OutputFile;
 
-    /// <summary>A file on disk, copied as it is when the site is written.</summary>
-    /// <param name="SourcePath">The full path of the file in <c>input/</c>.</param>
-    public sealed record Copied(string SourcePath) : OutputFile;
+    /// <summary>
+    /// A file on disk: a static file in <c>input/</c>, copied as it is when the site is written, or
+    /// (in a finished build's <see cref="BuildResult.Files"/>) a page already written to the output.
+    /// </summary>
+    /// <param name="FullPath">Where the file is.</param>
+    public sealed record OnDisk(string FullPath) : OutputFile;
 
     /// <summary>
-    /// The file's contents. For a copied file this reads it from disk now; the build itself never
-    /// calls this, only callers of <see cref="BuildResult.Files"/> that ask for a static file's bytes.
+    /// The file's contents. For a file on disk this reads it now; the build itself never calls
+    /// this, only callers of <see cref="BuildResult.Files"/> that ask for a file's bytes.
     /// </summary>
     public byte[] ReadAllBytes() => this switch
     {
         Made made => made.Bytes,
-        Copied copied => File.ReadAllBytes(copied.SourcePath),
+        OnDisk onDisk => File.ReadAllBytes(onDisk.FullPath),
         _ => throw new UnreachableException(),
     };
 }

@@ -68,7 +68,7 @@ public sealed class WriteManifestTests
     {
         using var site = new FixtureSite();
         Assert.True(site.Build().Succeeded);
-        var markerPath = Path.Combine(site.Output, OutputWriter.Marker);
+        var markerPath = Path.Combine(site.Output, OutputFolder.Marker);
         File.WriteAllText(markerPath, marker ?? "Made by StaticSite. Everything in this folder is replaced on each build.\n");
         var home = Path.Combine(site.Output, "index.html");
         var good = File.ReadAllBytes(home);
@@ -97,7 +97,7 @@ public sealed class WriteManifestTests
         var after = Stamps(site.Output);
         Assert.Contains("A new closing line.", File.ReadAllText(article), StringComparison.Ordinal);
         var changed = before.Keys.Where(k => before[k] != after[k]).Order(StringComparer.Ordinal);
-        Assert.Equal([OutputWriter.Marker, "guide/article/index.html"], changed);
+        Assert.Equal([OutputFolder.Marker, "guide/article/index.html"], changed);
     }
 
     [Fact]
@@ -114,7 +114,7 @@ public sealed class WriteManifestTests
 
         Assert.False(File.Exists(extra));
         Assert.False(Directory.Exists(Path.GetDirectoryName(extra)));
-        Assert.DoesNotContain("guide/extra/index.html", File.ReadAllText(Path.Combine(site.Output, OutputWriter.Marker)), StringComparison.Ordinal);
+        Assert.DoesNotContain("guide/extra/index.html", File.ReadAllText(Path.Combine(site.Output, OutputFolder.Marker)), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -131,8 +131,8 @@ public sealed class WriteManifestTests
 
         Assert.True(result.Succeeded, string.Join("\n", result.Errors));
         var map = Assert.IsType<OutputFiles>(result.Files);
-        var entry = Assert.IsType<OutputFile.Copied>(map.Entries["images/photo.png"]);
-        Assert.Equal(source, entry.SourcePath);
+        var entry = Assert.IsType<OutputFile.OnDisk>(map.Entries["images/photo.png"]);
+        Assert.Equal(source, entry.FullPath);
         Assert.Equal(image, File.ReadAllBytes(Path.Combine(site.Output, "images", "photo.png")));
         // Asked for its bytes, the map reads them from disk then.
         Assert.Equal(image, result.Files["images/photo.png"]);
@@ -145,18 +145,18 @@ public sealed class WriteManifestTests
         var source = temp.Combine("photo.png");
         File.WriteAllBytes(source, [1, 2, 3, 4]);
         var output = temp.Combine("_site");
-        var files = new Dictionary<string, OutputFile> { ["photo.png"] = new OutputFile.Copied(source) };
-        Assert.Equal((1, 0, 0), OutputWriter.Write(output, files));
+        var files = new Dictionary<string, OutputFile> { ["photo.png"] = new OutputFile.OnDisk(source) };
+        Assert.Equal((1, 0, 0), Write(output, files));
         var copy = Path.Combine(output, "photo.png");
         var copied = File.GetLastWriteTimeUtc(copy);
 
         // Touched but not changed (as a git checkout does): hashed, found the same, left alone.
         File.SetLastWriteTimeUtc(source, DateTime.UtcNow.AddMinutes(1));
-        Assert.Equal((0, 1, 0), OutputWriter.Write(output, files));
+        Assert.Equal((0, 1, 0), Write(output, files));
         Assert.Equal(copied, File.GetLastWriteTimeUtc(copy));
 
         File.WriteAllBytes(source, [1, 2, 3, 5]);
-        Assert.Equal((1, 0, 0), OutputWriter.Write(output, files));
+        Assert.Equal((1, 0, 0), Write(output, files));
         Assert.Equal([1, 2, 3, 5], File.ReadAllBytes(copy));
     }
 
@@ -165,9 +165,9 @@ public sealed class WriteManifestTests
     {
         using var temp = new TempDir();
         var output = temp.Combine("_site");
-        OutputWriter.Write(output, Made(("a", "file"), ("b/index.html", "in a folder")));
+        Write(output, Made(("a", "file"), ("b/index.html", "in a folder")));
 
-        Assert.Equal((2, 0, 2), OutputWriter.Write(output, Made(("a/index.html", "now in a folder"), ("b", "now a file"))));
+        Assert.Equal((2, 0, 2), Write(output, Made(("a/index.html", "now in a folder"), ("b", "now a file"))));
 
         Assert.Equal("now in a folder", File.ReadAllText(Path.Combine(output, "a", "index.html")));
         Assert.Equal("now a file", File.ReadAllText(Path.Combine(output, "b")));
@@ -176,33 +176,48 @@ public sealed class WriteManifestTests
     [Fact]
     public void Never_writes_through_a_link_inside_the_output()
     {
+        // The new site is built apart and swapped in whole: a link in the old one is removed with
+        // it, and the new file goes into a real folder of the new site, never through the link.
         using var outside = new TempDir();
         using var temp = new TempDir();
         var output = temp.Combine("_site");
-        OutputWriter.Write(output, Made(("index.html", "home")));
+        Write(output, Made(("index.html", "home")));
         Directory.CreateSymbolicLink(Path.Combine(output, "link"), outside.Path);
 
-        Assert.Throws<InvalidOperationException>(() => OutputWriter.Write(output, Made(("index.html", "home"), ("link/page.html", "escaped"))));
+        Write(output, Made(("index.html", "home"), ("link/page.html", "inside")));
 
         Assert.Empty(Directory.EnumerateFileSystemEntries(outside.Path));
+        Assert.Null(new DirectoryInfo(Path.Combine(output, "link")).LinkTarget);
+        Assert.Equal("inside", File.ReadAllText(Path.Combine(output, "link", "page.html")));
     }
 
     [Fact]
-    public void Links_inside_the_output_are_left_alone_and_never_followed()
+    public void Links_inside_the_output_are_removed_and_never_followed()
     {
         using var outside = new TempDir();
         outside.Write("keep.txt", "outside the output");
         using var temp = new TempDir();
         var output = temp.Combine("_site");
-        OutputWriter.Write(output, Made(("index.html", "home"), ("sub/page.html", "page")));
+        Write(output, Made(("index.html", "home"), ("sub/page.html", "page")));
         File.CreateSymbolicLink(Path.Combine(output, "sub", "file-link"), outside.Combine("keep.txt"));
         Directory.CreateSymbolicLink(Path.Combine(output, "dir-link"), outside.Path);
 
-        Assert.Equal((0, 1, 1), OutputWriter.Write(output, Made(("index.html", "home"))));
+        Assert.Equal((0, 1, 1), Write(output, Made(("index.html", "home"))));
 
         Assert.Equal("outside the output", File.ReadAllText(outside.Combine("keep.txt")));
-        Assert.True(File.Exists(Path.Combine(output, "sub", "file-link")));
-        Assert.True(Directory.Exists(Path.Combine(output, "dir-link")));
+        Assert.False(Path.Exists(Path.Combine(output, "sub")));
+        Assert.False(Path.Exists(Path.Combine(output, "dir-link")));
+        Assert.Equal([OutputFolder.Marker, "index.html"], Directory.EnumerateFileSystemEntries(output).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+
+    /// <summary>The write stage's steps for a set of files: claim the folder, build the next site, swap it in.</summary>
+    private static (int Written, int Unchanged, int Deleted) Write(string output, IReadOnlyDictionary<string, OutputFile> files)
+    {
+        using var folder = OutputFolder.Open(Path.GetFullPath(output));
+        using var next = StagedSite.Begin(folder);
+        var counts = next.Commit([.. files.Select(f => next.Put(f.Key, f.Value))]);
+        next.RemoveLeftovers();
+        return counts;
     }
 
     private static Dictionary<string, OutputFile> Made(params (string Path, string Text)[] files) =>
