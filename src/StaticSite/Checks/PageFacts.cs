@@ -28,6 +28,7 @@ public sealed record PageReference(string Attribute, string Value, Reach Reach, 
 /// What the site rules need from one page, kept as strings once its DOM is gone: holding an
 /// element would keep the page's whole DOM alive until the check stage ends.
 /// </summary>
+/// <param name="References">The references a site rule must still look at: those that name a fragment, and those that reach no file.</param>
 /// <param name="SendsReaderOn">A redirect page (meta refresh): never shown or indexed, so its title is nobody else's.</param>
 public sealed record PageFacts(
     string OutputPath,

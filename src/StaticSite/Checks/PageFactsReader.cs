@@ -48,8 +48,15 @@ internal sealed class PageFactsReader
         }
     }
 
-    public PageFacts Build(string title) =>
-        new(_page.OutputPath, _page.SourceDisplayPath, title, _sendsReaderOn, _ids, _references);
+    /// <summary>
+    /// The page's facts once its walk is done. A link to a fragment of this same page that exists
+    /// (the "On this page" list) is settled here too, now that every id is known.
+    /// </summary>
+    public PageFacts Build(string title)
+    {
+        _references.RemoveAll(r => r.Reach == Reach.File && r.TargetFile == _page.OutputPath && _ids.Contains(r.Fragment!));
+        return new(_page.OutputPath, _page.SourceDisplayPath, title, _sendsReaderOn, _ids, _references);
+    }
 
     // An element gives its href, src and srcset candidates in that order, so the Markdown join
     // meets them in document order.
@@ -77,9 +84,18 @@ internal sealed class PageFactsReader
 
     private void Add(string attribute, string value)
     {
-        if (ReferenceResolver.IsChecked(value))
+        if (!ReferenceResolver.IsChecked(value))
         {
-            _references.Add(_resolver.Resolve(_page.OutputPath, _folder, attribute, value, _positions.Next(value)));
+            return;
+        }
+
+        // Only what a site rule can still find wrong is kept: a reference that reaches a file and
+        // names no fragment is settled now (the files were all known before rendering), and at
+        // 10,000 pages the layout's links alone would otherwise be hundreds of thousands of records.
+        var reference = _resolver.Resolve(_page.OutputPath, _folder, attribute, value, _positions.Next(value));
+        if (reference.Reach != Reach.File || reference.Fragment is { Length: > 0 })
+        {
+            _references.Add(reference);
         }
     }
 }
