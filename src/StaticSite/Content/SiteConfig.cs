@@ -21,6 +21,9 @@ public sealed record SiteConfig
     public string Publisher { get; init; } = "";
     public IReadOnlyList<NavigationItem> Navigation { get; init; } = [];
 
+    /// <summary>Pages about the site itself, such as the accessibility statement, linked from every footer (<c>footer_links</c>).</summary>
+    public IReadOnlyList<NavigationItem> FooterLinks { get; init; } = [];
+
     /// <summary>Where it hurts, in the order the hub shows them (front matter <c>area</c> must be one).</summary>
     public IReadOnlyList<string> Areas { get; init; } = [];
 
@@ -36,7 +39,7 @@ public sealed record SiteConfig
     /// <summary>Absolute URL for a site path, for canonical links, sitemaps, feeds and JSON-LD.</summary>
     public string AbsoluteUrl(string sitePath) => Url + Href(sitePath);
 
-    private static readonly string[] Keys = ["name", "description", "language", "url", "base_path", "publisher", "navigation", "areas", "min_reading_ease", "max_sentence_words"];
+    private static readonly string[] Keys = ["name", "description", "language", "url", "base_path", "publisher", "navigation", "footer_links", "areas", "min_reading_ease", "max_sentence_words"];
 
     public static SiteConfig? Load(string inputDir, string displayPath, DiagnosticBag diagnostics, string? baseOverride, string? urlOverride)
     {
@@ -60,19 +63,22 @@ public sealed record SiteConfig
         var basePath = map.String("base_path") ?? "/";
         var description = map.String("description") ?? "";
         var publisher = map.String("publisher") ?? name ?? "";
-        var navigation = map.MapList("navigation").Select(item =>
+        // The main navigation and the footer's links are written the same way: a title and a page.
+        List<NavigationItem> Links(string key) => map.MapList(key).Select(item =>
         {
             var title = item.String("title");
             var page = item.String("page");
-            item.ReportUnknownKeys("navigation");
+            item.ReportUnknownKeys(key);
             var (line, column) = item.Position;
             if (title is null || page is null)
             {
-                diagnostics.Error(Codes.Config, "each navigation entry needs 'title' and 'page'", displayPath, line, column);
+                diagnostics.Error(Codes.Config, $"each {key} entry needs 'title' and 'page'", displayPath, line, column);
             }
 
             return new NavigationItem(title ?? "", page ?? "", line, column);
         }).ToList();
+        var navigation = Links("navigation");
+        var footerLinks = Links("footer_links");
         var areas = map.StringList("areas").Select(a => a.Value).ToList();
         var minReadingEase = map.Number("min_reading_ease", 0, 100) ?? Markdown.Readability.DefaultMinimumReadingEase;
         var maxSentenceWords = (int)(map.Number("max_sentence_words", 5, 100) ?? 25);
@@ -102,6 +108,7 @@ public sealed record SiteConfig
             BasePath = checkedBase,
             Publisher = publisher,
             Navigation = navigation,
+            FooterLinks = footerLinks,
             Areas = areas,
             MinReadingEase = minReadingEase,
             MaxSentenceWords = maxSentenceWords,

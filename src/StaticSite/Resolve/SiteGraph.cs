@@ -20,6 +20,7 @@ public sealed class SiteGraph
         IReadOnlyDictionary<string, ProcessedPage> bySitePath,
         IReadOnlyDictionary<string, List<SourceDocument>> childrenOfHub,
         IReadOnlyList<NavigationTarget> navigation,
+        IReadOnlyList<NavigationTarget> footerLinks,
         bool hasFeed)
     {
         Pages = pages;
@@ -27,6 +28,7 @@ public sealed class SiteGraph
         BySitePath = bySitePath;
         _childrenOfHub = childrenOfHub;
         Navigation = navigation;
+        FooterLinks = footerLinks;
         HasFeed = hasFeed;
     }
 
@@ -36,6 +38,9 @@ public sealed class SiteGraph
     public IReadOnlyDictionary<string, ProcessedPage> BySource { get; }
     public IReadOnlyDictionary<string, ProcessedPage> BySitePath { get; }
     public IReadOnlyList<NavigationTarget> Navigation { get; }
+
+    /// <summary>The footer's links (site.yml <c>footer_links</c>): pages about the site, not part of the library.</summary>
+    public IReadOnlyList<NavigationTarget> FooterLinks { get; }
 
     /// <summary>True when some page goes in the Atom feed, so the feed exists and layouts may link it.</summary>
     public bool HasFeed { get; }
@@ -57,6 +62,8 @@ public sealed class SiteGraph
             bySitePath.TryAdd(page.Source.SitePath, page);
         }
 
+        var footerLinks = Targets(config.FooterLinks, bySource);
+        var aboutTheSite = footerLinks.Select(l => l.SitePath).ToHashSet(StringComparer.Ordinal);
         var hubs = pages.Where(p => p.Source.IsSectionIndex).Select(p => p.Source.SitePath).ToHashSet(StringComparer.Ordinal);
         var children = hubs.ToDictionary(h => h, _ => new List<SourceDocument>(), StringComparer.Ordinal);
         var hasFeed = false;
@@ -69,8 +76,9 @@ public sealed class SiteGraph
                 continue;
             }
 
-            // One level down from home: section hubs and site-wide pages such as the A to Z.
-            if (source.SitePath.Count(c => c == '/') == 2 && children.TryGetValue("/", out var top))
+            // One level down from home: section hubs and site-wide pages such as the A to Z. Pages
+            // about the site itself (the footer's links) are not part of the library on the home page.
+            if (source.SitePath.Count(c => c == '/') == 2 && !aboutTheSite.Contains(source.SitePath) && children.TryGetValue("/", out var top))
             {
                 top.Add(source);
             }
@@ -90,10 +98,12 @@ public sealed class SiteGraph
             }
         }
 
-        var navigation = config.Navigation
-            .Select(item => bySource.TryGetValue(item.Page.TrimStart('/'), out var target) ? new NavigationTarget(item.Title, target.Source.SitePath) : null)
-            .OfType<NavigationTarget>()
-            .ToList();
-        return new SiteGraph(pages, bySource, bySitePath, children, navigation, hasFeed);
+        return new SiteGraph(pages, bySource, bySitePath, children, Targets(config.Navigation, bySource), footerLinks, hasFeed);
     }
+
+    /// <summary>The entries that name a page that exists (the others are reported by <see cref="SiteResolver.CheckNavigation"/>).</summary>
+    private static List<NavigationTarget> Targets(IReadOnlyList<NavigationItem> items, Dictionary<string, ProcessedPage> bySource) => items
+        .Select(item => bySource.TryGetValue(item.Page.TrimStart('/'), out var target) ? new NavigationTarget(item.Title, target.Source.SitePath) : null)
+        .OfType<NavigationTarget>()
+        .ToList();
 }

@@ -35,6 +35,7 @@ public static class SiteResolver
             Locale = config.Language.Replace('-', '_'),
             FeedHref = graph.HasFeed ? config.Href("/" + AtomFeed.FileName) : "",
             Nav = graph.Navigation.Select(n => new LinkView(n.Title, config.Href(n.SitePath))).ToList(),
+            FooterLinks = graph.FooterLinks.Select(n => new LinkView(n.Title, config.Href(n.SitePath))).ToList(),
             Assets = assets,
         };
     }
@@ -53,14 +54,15 @@ public static class SiteResolver
         return site with { Nav = nav };
     }
 
-    /// <summary>Every navigation entry in site.yml must name a page that exists.</summary>
+    /// <summary>Every navigation and footer link entry in site.yml must name a page that exists.</summary>
     public static void CheckNavigation(BuildContext context, SiteGraph graph, string configDisplayPath)
     {
-        foreach (var item in context.Config.Navigation)
+        foreach (var (item, what) in context.Config.Navigation.Select(i => (i, "navigation entry"))
+            .Concat(context.Config.FooterLinks.Select(i => (i, "footer link"))))
         {
             if (item.Page.Length > 0 && !graph.BySource.ContainsKey(item.Page.TrimStart('/')))
             {
-                context.Diagnostics.Error(Codes.BrokenLink, $"navigation entry '{item.Title}' names page '{item.Page}', which does not exist in input/", configDisplayPath, item.Line, item.Column);
+                context.Diagnostics.Error(Codes.BrokenLink, $"{what} '{item.Title}' names page '{item.Page}', which does not exist in input/", configDisplayPath, item.Line, item.Column);
             }
         }
     }

@@ -30,6 +30,10 @@ public sealed record SiteView
     public required string FeedHref { get; init; }
 
     public required IReadOnlyList<LinkView> Nav { get; init; }
+
+    /// <summary>Links to pages about the site (the accessibility statement), shown in every footer.</summary>
+    public IReadOnlyList<LinkView> FooterLinks { get; init; } = [];
+
     public required IReadOnlyDictionary<string, string> Assets { get; init; }
 }
 

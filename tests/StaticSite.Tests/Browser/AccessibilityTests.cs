@@ -9,7 +9,7 @@ namespace StaticSite.Tests.Browser;
 [Collection(BrowserCollection.Name)]
 public sealed class AccessibilityTests(BrowserFixture browser)
 {
-    private static readonly AxeRunOptions Options = new()
+    internal static readonly AxeRunOptions Options = new()
     {
         RunOnly = new RunOnlyOptions
         {
@@ -43,7 +43,7 @@ public sealed class AccessibilityTests(BrowserFixture browser)
         ProblemReport.AssertNone(problems, $"axe violations at {width} px, {scheme}");
     }
 
-    private static string Describe(AxeResultItem violation) =>
+    internal static string Describe(AxeResultItem violation) =>
         $"{violation.Id} ({violation.Impact}): {violation.Help}{Environment.NewLine}"
         + string.Join(Environment.NewLine, violation.Nodes.Select(n =>
             $"    {n.Target}: {string.Join("; ", n.Any.Concat(n.All).Concat(n.None).Select(c => c.Message))}"));

@@ -57,13 +57,14 @@ public sealed class BrowserFixture : IAsyncLifetime
     public string Url(string path, bool csp = false) =>
         (csp ? _cspServer : _server)!.RootUrl + path;
 
-    public async Task<IBrowserContext> NewContextAsync(int width = 1280, ColorScheme scheme = ColorScheme.Light, bool javaScript = true)
+    public async Task<IBrowserContext> NewContextAsync(int width = 1280, ColorScheme scheme = ColorScheme.Light, bool javaScript = true, ForcedColors forcedColors = ForcedColors.None)
     {
         var context = await Browser.NewContextAsync(new()
         {
             ViewportSize = new() { Width = width, Height = 800 },
             ColorScheme = scheme,
             JavaScriptEnabled = javaScript,
+            ForcedColors = forcedColors,
         });
 
         // Pages are local and small: a step that takes longer than this is stuck, and failing
@@ -131,9 +132,9 @@ public sealed class BrowserFixture : IAsyncLifetime
         : outputPath;
 }
 
-/// <summary>Every browser test class joins this collection, so they share one browser.</summary>
+/// <summary>Every browser test class joins this collection, so they share one browser (and one build of the component fixture pages).</summary>
 [CollectionDefinition(Name)]
-public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
+public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>, ICollectionFixture<ComponentSite>
 {
     public const string Name = "Browser";
 }

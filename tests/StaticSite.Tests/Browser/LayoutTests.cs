@@ -4,7 +4,8 @@ namespace StaticSite.Tests.Browser;
 [Collection(BrowserCollection.Name)]
 public sealed class LayoutTests(BrowserFixture browser)
 {
-    private const string HorizontalOverflow = """
+    /// <summary>Script: nothing, or why the page scrolls sideways and which elements stick out (also used by <see cref="TextSpacingTests"/>).</summary>
+    internal const string HorizontalOverflow = """
         () => {
             const root = document.documentElement;
             if (root.scrollWidth <= root.clientWidth) return [];
