@@ -2,6 +2,7 @@ using StaticSite.Checks;
 using StaticSite.Content;
 using StaticSite.Diagnostics;
 using StaticSite.Glossary;
+using StaticSite.Images;
 using StaticSite.Markdown;
 using StaticSite.PlainEnglish;
 using StaticSite.Render;
@@ -61,7 +62,8 @@ public static class Site
         var (input, glossary, redirects) = clock.Time("read", () => Read(context, ThemeTemplates.LayoutNamesIn(context.ThemeDir)));
 
         // process: Markdown → HTML fragments, links resolved, plain English checked; readability scored
-        var processed = clock.Time("process", () => Process(context, input, glossary));
+        var images = new ImageCatalog(context.InputDir);
+        var processed = clock.Time("process", () => Process(context, input, glossary, images));
         var pageCount = processed.Count;
         readability = clock.Time("readability", () => ScoreReadability(context, processed));
 
@@ -91,7 +93,7 @@ public static class Site
         // the next site begun beside the output, for pages to go into as they are rendered
         var (files, redirectPages, next) = clock.Time("publish", () =>
         {
-            var (files, redirectPages) = Publish(context, input, redirects, assetFiles);
+            var (files, redirectPages) = Publish(context, input, redirects, assetFiles, images.Variants);
             return (files, redirectPages, Begin(context, output));
         });
         using var discardedIfFailed = next;
@@ -183,16 +185,16 @@ public static class Site
         return (input, glossary, Redirects.FromAliases(context, input.Pages, input.Files));
     }
 
-    private static IReadOnlyList<ProcessedPage> Process(BuildContext context, InputSite input, GlossaryIndex glossary)
+    private static IReadOnlyList<ProcessedPage> Process(BuildContext context, InputSite input, GlossaryIndex glossary, ImageCatalog images)
     {
         var pagesBySource = input.Pages.ToDictionary(p => p.SourcePath, StringComparer.Ordinal);
         var staticFiles = input.Files.Select(f => f.SourcePath).ToHashSet(StringComparer.Ordinal);
-        var processor = new MarkdownProcessor(context, MarkdownPipelineFactory.Create(), pagesBySource, staticFiles, input.Drafts, PlainEnglishRules.For(context.Config), glossary);
+        var processor = new MarkdownProcessor(context, MarkdownPipelineFactory.Create(), pagesBySource, staticFiles, input.Drafts, PlainEnglishRules.For(context.Config), glossary, images);
         return input.Pages.AsParallel().AsOrdered().Select(processor.Process).ToList();
     }
 
     private static (OutputFiles Files, IReadOnlyList<RenderedPage> RedirectPages) Publish(
-        BuildContext context, InputSite input, IReadOnlyList<Redirect> redirects, IReadOnlyDictionary<string, byte[]> assetFiles)
+        BuildContext context, InputSite input, IReadOnlyList<Redirect> redirects, IReadOnlyDictionary<string, byte[]> assetFiles, IReadOnlyList<ImageVariant> imageCopies)
     {
         // Pages take their place now and their bytes when rendered, so a generated file that would
         // replace one is still caught below.
@@ -211,6 +213,15 @@ public static class Site
         foreach (var file in input.Files)
         {
             files.Put(file.SourcePath, new OutputFile.OnDisk(file.FullPath));
+        }
+
+        // Smaller copies of the images pages show: named now, for srcset and the checks; made when written.
+        foreach (var copy in imageCopies)
+        {
+            if (!files.TryAdd(copy.OutputPath, new OutputFile.Resized(copy)))
+            {
+                context.Diagnostics.Error(Codes.DuplicateUrl, $"the build makes {copy.OutputPath} itself (a smaller copy of an image); remove or rename this file", context.Display(Path.Combine(context.InputDir, copy.OutputPath)));
+            }
         }
 
         var published = Publishing.Build(context.Config, input.Pages, redirects);

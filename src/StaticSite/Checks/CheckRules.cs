@@ -21,6 +21,7 @@ public static class CheckRules
         new MainLandmarkRule(),
         new HeadingOrderRule(),
         new ImageAltRule(),
+        new AltTextRule(),
         new EmptyLinkRule(),
         new FormLabelRule(),
         new DuplicateIdRule(),

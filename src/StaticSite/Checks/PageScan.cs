@@ -29,4 +29,19 @@ public sealed class PageScan(RenderedPage page, IDocument document, DiagnosticBa
             rule.Code,
             $"{string.Format(CultureInfo.InvariantCulture, rule.Message, args)} (in {page.OutputPath})",
             page.SourceDisplayPath));
+
+    /// <summary>
+    /// Reports at the line and column of the Markdown the element was written as; with no line
+    /// (0: the element came from a layout or raw HTML), as <see cref="Report"/> does.
+    /// </summary>
+    public void ReportAt(IPageRule rule, int line, int column, params ReadOnlySpan<object?> args)
+    {
+        if (line <= 0)
+        {
+            Report(rule, args);
+            return;
+        }
+
+        diagnostics.Add(new Diagnostic(rule.Severity, rule.Code, string.Format(CultureInfo.InvariantCulture, rule.Message, args), page.SourceDisplayPath, line, column));
+    }
 }

@@ -32,6 +32,8 @@ public static class Codes
     public const string HeadingSkip = "HEAD001";
     public const string HeadingH1 = "HEAD002";
     public const string ImageAlt = "IMG001";
+    public const string AltText = "IMG002";
+    public const string ImageUnreadable = "IMG003";
     public const string DuplicateId = "ID001";
     public const string InlineCode = "CSP001";
     public const string EmptyLink = "A11Y001";
@@ -44,6 +46,8 @@ public static class Codes
     public const string ComponentNeedsList = "COMP004";
     public const string UnknownCareLevel = "COMP005";
     public const string TextAfterCard = "COMP006";
+    public const string FigureNeedsImage = "COMP007";
+    public const string FigureNeedsCaption = "COMP008";
 
     // Templates and final pages
     public const string Template = "TPL001";

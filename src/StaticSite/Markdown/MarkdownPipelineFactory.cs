@@ -12,7 +12,7 @@ public static class MarkdownPipelineFactory
     /// <item>AutoIdentifiers (GitHub style): every heading gets a stable id, for "On this page" and #links.</item>
     /// <item>PipeTables: real tables with header cells, which screen readers can navigate.</item>
     /// <item>AutoLinks: a bare https:// address becomes a link rather than dead text.</item>
-    /// <item>HealthComponents: checklists, care cards and steps; any other <c>::: name</c> is an error.</item>
+    /// <item>HealthComponents: checklists, care cards, steps and figures; any other <c>::: name</c> is an error.</item>
     /// </list>
     /// Left out on purpose: generic attributes (they would let inline styles and event handlers
     /// past the CSP), SmartyPants (it would change authors' punctuation), task lists (checklists

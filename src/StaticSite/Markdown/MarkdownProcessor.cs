@@ -6,6 +6,7 @@ using Markdig.Syntax.Inlines;
 using StaticSite.Content;
 using StaticSite.Diagnostics;
 using StaticSite.Glossary;
+using StaticSite.Images;
 using StaticSite.Markdown.Components;
 using StaticSite.PlainEnglish;
 
@@ -16,7 +17,7 @@ namespace StaticSite.Markdown;
 /// and links against the site's URL map, check the prose is plain English, link glossary terms,
 /// and render the HTML fragment.
 /// </summary>
-public sealed class MarkdownProcessor(BuildContext context, MarkdownPipeline pipeline, IReadOnlyDictionary<string, SourceDocument> pagesBySource, IReadOnlySet<string> staticFiles, IReadOnlySet<string> draftSources, PlainEnglishRules plainEnglish, GlossaryIndex glossary)
+public sealed class MarkdownProcessor(BuildContext context, MarkdownPipeline pipeline, IReadOnlyDictionary<string, SourceDocument> pagesBySource, IReadOnlySet<string> staticFiles, IReadOnlySet<string> draftSources, PlainEnglishRules plainEnglish, GlossaryIndex glossary, ImageCatalog images)
 {
     /// <summary>Ids the layouts use; content must not take them.</summary>
     public static readonly IReadOnlySet<string> LayoutIds = new HashSet<string>(StringComparer.Ordinal)
@@ -163,6 +164,7 @@ public sealed class MarkdownProcessor(BuildContext context, MarkdownPipeline pip
     private IReadOnlyList<LinkRef> ResolveLinks(SourceDocument page, MarkdownDocument document)
     {
         var links = new List<LinkRef>();
+        var imagesShown = 0;
         var folder = "/" + (Path.GetDirectoryName(page.SourcePath)?.Replace('\\', '/') ?? "");
         foreach (var link in document.Descendants<LinkInline>())
         {
@@ -225,9 +227,26 @@ public sealed class MarkdownProcessor(BuildContext context, MarkdownPipeline pip
             var href = context.Config.Href(sitePath) + (fragment is null ? "" : "#" + Uri.EscapeDataString(fragment));
             link.Url = href;
             links.Add(new LinkRef(written, href, target, fragment, line, column));
+            if (link.IsImage && staticFiles.Contains(target))
+            {
+                SizeImage(page, link, written, target, lazy: imagesShown++ > 0);
+            }
         }
 
         return links;
+    }
+
+    /// <summary>Gives an image in input/ its size, its smaller copies and lazy loading (see <see cref="ImageMarkup"/>).</summary>
+    private void SizeImage(SourceDocument page, LinkInline image, string written, string file, bool lazy)
+    {
+        var reading = images.Read(file);
+        if (reading.Image is null)
+        {
+            Diagnostics.Error(Codes.ImageUnreadable, $"image '{written}' cannot be shown: {reading.Problem}", page.DisplayPath, image.Line + 1, image.Column + 1);
+            return;
+        }
+
+        ImageMarkup.Apply(image, reading.Image, lazy, context.Config.Href);
     }
 
     /// <summary>The bold lead-ins of the list items under the "Treatment…" section, when front matter names none.</summary>

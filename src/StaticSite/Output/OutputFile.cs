@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Diagnostics;
+using StaticSite.Images;
 
 namespace StaticSite.Output;
 
@@ -26,6 +27,12 @@ public abstract record OutputFile
     public sealed record OnDisk(string FullPath) : OutputFile;
 
     /// <summary>
+    /// A smaller copy of an image in <c>input/</c>, made only when the site is written (or its bytes
+    /// are asked for), so a site of many images neither resizes them for a check nor holds them in memory.
+    /// </summary>
+    public sealed record Resized(ImageVariant Copy) : OutputFile;
+
+    /// <summary>
     /// The file's contents. For a file on disk this reads it now; the build itself never calls
     /// this, only callers of <see cref="BuildResult.Files"/> that ask for a file's bytes.
     /// </summary>
@@ -33,6 +40,7 @@ public abstract record OutputFile
     {
         Made made => made.Bytes,
         OnDisk onDisk => File.ReadAllBytes(onDisk.FullPath),
+        Resized resized => RasterImages.Resize(resized.Copy),
         _ => throw new UnreachableException(),
     };
 }
@@ -53,6 +61,9 @@ public sealed class OutputFiles : IDictionary<string, byte[]>, IReadOnlyDictiona
 
     /// <summary>Adds or replaces a file (as the byte indexer does), keeping a static file as its path.</summary>
     public void Put(string path, OutputFile file) => _files[path] = file;
+
+    /// <summary>Adds a file unless one is already at <paramref name="path"/>.</summary>
+    public bool TryAdd(string path, OutputFile file) => _files.TryAdd(path, file);
 
     /// <summary>A static file's bytes are read from disk only when asked for here.</summary>
     public byte[] this[string key]

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
+using StaticSite.Images;
 
 namespace StaticSite.Output;
 
@@ -59,6 +60,7 @@ public sealed class StagedSite : IDisposable
     {
         OutputFile.Made made => Put(path, made.Bytes),
         OutputFile.OnDisk onDisk => Copy(path, onDisk.FullPath),
+        OutputFile.Resized resized => Resize(path, resized.Copy),
         _ => throw new UnreachableException(),
     };
 
@@ -145,6 +147,23 @@ public sealed class StagedSite : IDisposable
 
         Interlocked.Increment(ref _written);
         return new ManifestEntry(path, hash, FileStamp.Of(target), sourceStamp);
+    }
+
+    /// <summary>
+    /// A smaller copy of an image. Its name holds a hash of its source and of how copies are made,
+    /// so an old file of the same name that is as the last build wrote it holds these very bytes:
+    /// it is reused without resizing again, which is what keeps rebuilds of image-heavy sites fast.
+    /// </summary>
+    private ManifestEntry Resize(string path, ImageVariant copy)
+    {
+        var target = Target(path);
+        var entry = _manifest?.Entries.GetValueOrDefault(path);
+        if (entry is not null && Reuse(path, entry.Hash, target, entry.Written.Length, () => false) is { } unchanged)
+        {
+            return entry with { Written = unchanged };
+        }
+
+        return Put(path, RasterImages.Resize(copy));
     }
 
     /// <summary>

@@ -107,7 +107,7 @@ public sealed class UnknownComponentBlock(BlockParser parser) : ComponentBlock(p
 {
     public override void Validate(ComponentProblem report) =>
         report(Diagnostics.Codes.UnknownComponent,
-            $"unknown component '::: {Info}'" + (Info is { Length: > 0 } ? "" : " (a name must follow ':::')") + "; use one of: checklist, care, steps",
+            $"unknown component '::: {Info}'" + (Info is { Length: > 0 } ? "" : " (a name must follow ':::')") + "; use one of: checklist, care, steps, figure",
             this);
 }
 

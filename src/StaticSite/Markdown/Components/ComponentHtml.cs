@@ -127,6 +127,12 @@ public static class ComponentPipelineExtensions
         return pipeline;
     }
 
+    public static MarkdownPipelineBuilder UseFigures(this MarkdownPipelineBuilder pipeline)
+    {
+        pipeline.Extensions.AddIfNotAlready<FigureExtension>();
+        return pipeline;
+    }
+
     /// <summary>Makes any other <c>::: name</c> an error instead of literal text.</summary>
     public static MarkdownPipelineBuilder UseUnknownComponentGuard(this MarkdownPipelineBuilder pipeline)
     {
@@ -134,10 +140,11 @@ public static class ComponentPipelineExtensions
         return pipeline;
     }
 
-    /// <summary>All the health-content components, as the site uses them.</summary>
+    /// <summary>All the health-content components (and figures), as the site uses them.</summary>
     public static MarkdownPipelineBuilder UseHealthComponents(this MarkdownPipelineBuilder pipeline) => pipeline
         .UseUnknownComponentGuard()
         .UseChecklists()
         .UseCareCards()
-        .UseSteps();
+        .UseSteps()
+        .UseFigures();
 }
