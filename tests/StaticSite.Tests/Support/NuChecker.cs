@@ -17,7 +17,12 @@ public static class NuChecker
         : Java is null ? "java not found: install it with 'apt-get install default-jre-headless'" : null;
 
     /// <summary>Validates every HTML file under a folder; returns the checker's messages (empty when valid).</summary>
-    public static string Validate(string folder)
+    public static string Validate(string folder) => Run("--skip-non-html", folder);
+
+    /// <summary>Validates SVG files against the checker's SVG schema; returns its messages (empty when valid).</summary>
+    public static string ValidateSvg(params string[] files) => Run(["--also-check-svg", "--skip-non-svg", .. files]);
+
+    private static string Run(params string[] args)
     {
         var start = new ProcessStartInfo(Java!)
         {
@@ -25,7 +30,7 @@ public static class NuChecker
             RedirectStandardOutput = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[] { "-jar", Jar!, "--skip-non-html", "--format", "gnu", folder })
+        foreach (var arg in new[] { "-jar", Jar!, "--format", "gnu" }.Concat(args))
         {
             start.ArgumentList.Add(arg);
         }
