@@ -29,6 +29,8 @@ public sealed partial class AccessibilityStatementTests(RealSiteFixture fixture)
         { "320 pixels wide without scrolling sideways", nameof(LayoutTests), nameof(LayoutTests.Every_page_reflows_at_320_css_pixels_without_horizontal_scrolling) },
         { "zooming in to 400 %", nameof(LayoutTests), nameof(LayoutTests.Every_page_reflows_at_320_css_pixels_without_horizontal_scrolling) },
         { "text can be made twice as big", nameof(LayoutTests), nameof(LayoutTests.Every_page_reflows_with_text_at_200_percent_in_a_640_pixel_window) },
+        { "each picture keeps its space while it loads", nameof(FigureBrowserTests), nameof(FigureBrowserTests.Images_keep_their_space_while_they_load_so_nothing_moves) },
+        { "words in each diagram stand out clearly from their background", nameof(StaticSite.Tests.Images.DiagramTests), nameof(StaticSite.Tests.Images.DiagramTests.Text_is_at_least_7_to_1_against_every_fill_and_lines_3_to_1_against_what_they_cross) },
         { "extra space between letters, words, lines and paragraphs", nameof(TextSpacingTests), nameof(TextSpacingTests.With_wcag_text_spacing_no_text_is_clipped_or_overlaps_and_nothing_scrolls_sideways_at_320_px) },
         { "switch on forced colours", nameof(ForcedColoursTests), nameof(ForcedColoursTests.Checkboxes_card_borders_urgency_words_links_and_focus_stay_visible_on_every_page) },
         { "with the Tab key", nameof(KeyboardTests), nameof(KeyboardTests.Every_tab_stop_on_the_article_shows_focus_that_nothing_covers) },

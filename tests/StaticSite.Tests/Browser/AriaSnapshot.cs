@@ -122,7 +122,8 @@ public static class AriaSnapshot
     /// footer's words (where to get urgent help), the
     /// heading outline (a care card's urgency is in its heading), each navigation inside main
     /// with its links ("On this page", the A to Z letters), regions, and each checklist as a
-    /// named group with its named checkboxes. Paragraphs, lists and links in the running text
+    /// named group with its named checkboxes, and each figure, named by its caption, with its
+    /// image's alt text (what a reader who cannot see a diagram is told). Paragraphs, lists and links in the running text
     /// are left out, so editing a sentence or adding an article to a hub does not change it.
     /// Kept nodes stay as Playwright wrote them; only their indentation follows the kept parents.
     /// </summary>
@@ -155,6 +156,8 @@ public static class AriaSnapshot
                     or "article" or "heading" or "group" or "checkbox" or "radio" => true,
                 "link" => !inMain || inNavigation,
                 "paragraph" => open.Any(o => o.Role == "contentinfo"),
+                "figure" => true,
+                "img" => parentKept && open[^1].Role == "figure",
                 "/url" => parentKept && open[^1].Role == "link",
                 _ => false,
             };

@@ -5,7 +5,7 @@ namespace StaticSite.Tests.Browser;
 /// <summary>
 /// What a screen reader is given, kept as reviewed expected files in AriaSnapshots/ and compared
 /// on every run (see <see cref="AriaSnapshot"/>). Real pages are kept as their outline
-/// (landmarks, links outside the text, headings, checklists), so content edits elsewhere do
+/// (landmarks, links outside the text, headings, checklists, figures), so content edits elsewhere do
 /// not churn them; the component fixture pages, which only tests change, are kept whole.
 /// To accept an intended change: <c>UPDATE_ARIA_SNAPSHOTS=1 dotnet test --filter AriaSnapshotTests</c>,
 /// then review the diff of the .aria.yml files.
@@ -86,6 +86,7 @@ public sealed class AriaSnapshotTests(BrowserFixture browser, ComponentSite comp
     [InlineData("article", "breadcrumb name", "document.querySelector('nav[aria-label=Breadcrumb]').removeAttribute('aria-label')", "- - navigation \"Breadcrumb\":")]
     [InlineData("article", "checkbox name", "document.querySelector('fieldset.checklist label').remove()", "'checkbox \"Aching pain: a mild ache when you rest, and more pain when you use your calf.\"'")]
     [InlineData("article", "care-card urgency", "document.querySelector('.care-card--urgent .visually-hidden').remove()", "'heading \"Urgent advice: Ask for an urgent GP appointment or get help from NHS 111 if:\" [level=3]'")]
+    [InlineData("article", "diagram's alt text", "document.querySelector('figure img').alt = ''", "'img \"Side view of the lower leg: the soleus lies under the gastrocnemius")]
     [InlineData("components", "landmark", "document.querySelector('footer').outerHTML = '<div>' + document.querySelector('footer').innerHTML + '</div>'", "- - contentinfo:")]
     [InlineData("components", "checkbox name", "document.querySelector('fieldset.checklist label').remove()", "'checkbox \"Aching pain: deep in the calf.\"'")]
     [InlineData("components", "care-card urgency", "document.querySelector('.care-card--emergency .visually-hidden').remove()", "'heading \"Immediate action required: Call 999 if:\" [level=4]'")]

@@ -4,7 +4,7 @@ namespace StaticSite.Tests.Browser;
 
 /// <summary>
 /// axe on every component in every state it has, from the component fixture pages: checklists
-/// unticked and ticked, a care card of each level, steps, "On this page" and a glossary link;
+/// unticked and ticked, a care card of each level, steps, a figure, "On this page" and a glossary link;
 /// wide in light mode and narrow in dark mode. (The real pages get the same run in <see cref="AccessibilityTests"/>.)
 /// </summary>
 [Collection(BrowserCollection.Name)]
@@ -15,6 +15,7 @@ public sealed class ComponentAccessibilityTests(BrowserFixture browser, Componen
     {
         { "components, nothing ticked", ComponentSite.Components, "" },
         { "components, every box ticked", ComponentSite.Components, "document.querySelectorAll('input[type=checkbox]').forEach(b => b.click())" },
+        { "figure, scrolled into view", ComponentSite.Components, "document.querySelector('figure').scrollIntoView()" },
         { "glossary link", ComponentSite.GlossaryLink, "" },
     };
 
