@@ -1,5 +1,6 @@
 using Markdig;
 using Markdig.Extensions.AutoIdentifiers;
+using StaticSite.Images;
 using StaticSite.Markdown.Components;
 
 namespace StaticSite.Markdown;
@@ -13,6 +14,7 @@ public static class MarkdownPipelineFactory
     /// <item>PipeTables: real tables with header cells, which screen readers can navigate.</item>
     /// <item>AutoLinks: a bare https:// address becomes a link rather than dead text.</item>
     /// <item>HealthComponents: checklists, care cards, steps and figures; any other <c>::: name</c> is an error.</item>
+    /// <item>HtmlImages: <c>&lt;img&gt;</c> as HTML writes it, with the width, height and srcset the build gives it.</item>
     /// </list>
     /// Left out on purpose: generic attributes (they would let inline styles and event handlers
     /// past the CSP), SmartyPants (it would change authors' punctuation), task lists (checklists
@@ -23,5 +25,6 @@ public static class MarkdownPipelineFactory
         .UsePipeTables()
         .UseAutoLinks()
         .UseHealthComponents()
+        .UseHtmlImages()
         .Build();
 }
