@@ -10,7 +10,7 @@ namespace StaticSite.Content;
 /// decoder would quietly publish U+FFFD (a "?" in a box) to readers. A file that cannot be read is
 /// an error naming it, never an exception.
 /// </summary>
-public static class InputText
+public static partial class InputText
 {
     /// <summary>The file's text, or null when it could not be read or decoded (the reason is reported).</summary>
     public static string? Read(string fullPath, string displayPath, DiagnosticBag diagnostics)
@@ -62,8 +62,12 @@ public static class InputText
     {
         FileNotFoundException or DirectoryNotFoundException => "cannot be read: it was moved or deleted while the build was running",
         UnauthorizedAccessException => "cannot be read: permission denied (check who may read it)",
-        _ => $"cannot be read: {e.Message}",
+        // .NET ends the operating system's words with the full path, which the message already names.
+        _ => $"cannot be read: {TrailingPath().Replace(e.Message, "")}",
     };
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\s*:\s*'[^']*'\s*$")]
+    private static partial System.Text.RegularExpressions.Regex TrailingPath();
 
     private static int FirstInvalidByte(ReadOnlySpan<byte> bytes)
     {
