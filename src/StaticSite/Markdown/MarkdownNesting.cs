@@ -1,3 +1,7 @@
+using AngleSharp.Html;
+using AngleSharp.Html.Parser;
+using AngleSharp.Html.Parser.Tokens;
+using AngleSharp.Text;
 using Markdig;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
@@ -57,6 +61,63 @@ public static class MarkdownNesting
                     }
 
                     break;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Elements that hold nothing (void) or that the HTML parser closes by itself when the next one
+    /// starts: writing them without an end tag nests nothing.
+    /// </summary>
+    private static readonly HashSet<string> NeverNest = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr",
+        "p", "li", "dt", "dd", "tr", "td", "th", "thead", "tbody", "tfoot", "option", "optgroup", "rp", "rt",
+        "colgroup", "caption", "html", "head", "body",
+    };
+
+    /// <summary>
+    /// The first raw HTML start tag, across the page's HTML blocks and inline tags, that opens an
+    /// element deeper than <see cref="MaxDepth"/> inside others still open (usually end tags left
+    /// out): as 1-based line and column, or null. Markdig keeps raw HTML as flat text, so its own
+    /// limit never sees this, but the HTML parser that checks every page slows down with the
+    /// square of the depth (60,000 unclosed tags took minutes).
+    /// </summary>
+    public static (int Line, int Column)? FirstTooDeepHtml(MarkdownDocument document)
+    {
+        var depth = 0;
+        foreach (var node in document.Descendants())
+        {
+            var (html, line, column) = node switch
+            {
+                HtmlBlock block => (block.Lines.ToString(), block.Line, block.Column),
+                HtmlInline inline => (inline.Tag, inline.Line, inline.Column),
+                _ => (null, 0, 0),
+            };
+            if (html is null)
+            {
+                continue;
+            }
+
+            using var source = new TextSource(html);
+            using var tokenizer = new HtmlTokenizer(source, HtmlEntityProvider.Resolver);
+            for (var token = tokenizer.Get(); token.Type != HtmlTokenType.EndOfFile; token = tokenizer.Get())
+            {
+                if (token is not HtmlTagToken tag || NeverNest.Contains(tag.Name))
+                {
+                    continue;
+                }
+
+                if (tag.Type == HtmlTokenType.EndTag)
+                {
+                    depth = Math.Max(0, depth - 1);
+                }
+                else if (!tag.IsSelfClosing && ++depth > MaxDepth)
+                {
+                    return (line + tag.Position.Line, tag.Position.Line == 1 ? column + tag.Position.Column : tag.Position.Column);
+                }
             }
         }
 

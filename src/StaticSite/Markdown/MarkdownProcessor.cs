@@ -64,6 +64,14 @@ public sealed class MarkdownProcessor(BuildContext context, MarkdownPipeline pip
             return null;
         }
 
+        if (MarkdownNesting.FirstTooDeepHtml(document) is var (line, column))
+        {
+            Diagnostics.Error(Codes.NestedTooDeeply,
+                $"raw HTML elements are nested too deeply here (more than {MarkdownNesting.MaxDepth} open inside each other); close each tag you open",
+                page.DisplayPath, line, column);
+            return null;
+        }
+
         return document;
     }
 
