@@ -6,8 +6,8 @@ namespace StaticSite.Preview;
 /// <summary>
 /// The output folder as the server sees it: a <see cref="PhysicalFileProvider"/> (which already
 /// refuses paths that climb above its root, absolute paths and dot files such as the write
-/// manifest), checked once more on the resolved file, links followed, so no request, however
-/// encoded, reads a file outside the folder.
+/// manifest), checked once more on the file it finds: inside the folder and reached through
+/// no symbolic link, so no request, however encoded, reads a file outside the folder.
 /// </summary>
 public sealed class ContainedFileProvider(string root) : IFileProvider, IDisposable
 {
@@ -23,7 +23,7 @@ public sealed class ContainedFileProvider(string root) : IFileProvider, IDisposa
     public IDirectoryContents GetDirectoryContents(string subpath)
     {
         var contents = _files.GetDirectoryContents(subpath);
-        return contents.Exists && contents.FirstOrDefault() is { } first && !IsInside(Path.GetDirectoryName(first.PhysicalPath))
+        return contents.Exists && !IsInside(Path.Combine(_root, subpath.TrimStart('/')))
             ? NotFoundDirectoryContents.Singleton
             : contents;
     }
@@ -32,6 +32,10 @@ public sealed class ContainedFileProvider(string root) : IFileProvider, IDisposa
 
     public void Dispose() => _files.Dispose();
 
+    /// <summary>
+    /// Inside the folder as written, and reached through no link: the build writes no links
+    /// (its writer leaves any it finds alone), so one on the way can only lead somewhere else.
+    /// </summary>
     private bool IsInside(string? path)
     {
         if (path is null)
@@ -40,8 +44,21 @@ public sealed class ContainedFileProvider(string root) : IFileProvider, IDisposa
         }
 
         var full = Path.GetFullPath(path);
-        var target = new FileInfo(full).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? full;
-        return (target + Path.DirectorySeparatorChar).StartsWith(_root, StringComparison.Ordinal)
-            && (full + Path.DirectorySeparatorChar).StartsWith(_root, StringComparison.Ordinal);
+        if (!full.StartsWith(_root, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var step = _root;
+        foreach (var part in full[_root.Length..].Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries))
+        {
+            step = Path.Combine(step, part);
+            if (new FileInfo(step).LinkTarget is not null)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }
