@@ -46,7 +46,7 @@ public static class ErrorPanel
         var html = new StringBuilder();
         html.Append($"<section class=\"preview-errors\" aria-labelledby=\"{HeadingId}\">\n<div class=\"preview-errors__inner\" role=\"alert\">\n");
         html.Append($"<h2 id=\"{HeadingId}\">The site did not build: {count}</h2>\n");
-        html.Append("<p>This page is from the last good build. Fix the errors below and save. The page reloads by itself.</p>\n<ul>\n");
+        html.Append("<p>Below is the last good build. Fix these errors and save: the page reloads by itself.</p>\n<ul>\n");
         foreach (var error in errors)
         {
             html.Append("<li><span class=\"preview-errors__where\">").Append(WebUtility.HtmlEncode(error.Location)).Append("</span> ")
