@@ -118,14 +118,23 @@ public static class CommandLine
         AddAll(check, site.All);
         check.SetAction(parsed => BuildReport.Run(site.Read(parsed) with { WriteOutput = false }, terminal, parsed.GetValue(site.ReadabilityReport)) ? Succeeded : InputErrors);
 
-        var port = new Option<int>("--port") { Description = "port for serve, on 127.0.0.1 only (0 picks a free one)", HelpName = "N", DefaultValueFactory = _ => 8080 };
-        port.Validators.Add(result =>
+        var port = new Option<int>("--port")
         {
-            if (result.GetValueOrDefault<int>() is < 0 or > 65535)
+            Description = "port for serve, on 127.0.0.1 only (0 picks a free one)",
+            HelpName = "N",
+            DefaultValueFactory = _ => 8080,
+            CustomParser = result =>
             {
-                result.AddError($"--port must be a number from 0 to 65535, not '{result.Tokens.FirstOrDefault()?.Value}'");
-            }
-        });
+                var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
+                if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number <= 65535)
+                {
+                    return number;
+                }
+
+                result.AddError($"--port must be a number from 0 to 65535, not '{text}'");
+                return 0;
+            },
+        };
         var serve = new Command("serve", "build, serve on http://127.0.0.1:PORT/ with the production headers, rebuild on every change and reload open pages; a failed rebuild shows its errors on every page");
         AddAll(serve, site.All);
         serve.Add(port);
