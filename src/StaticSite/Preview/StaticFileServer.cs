@@ -51,15 +51,19 @@ public sealed class StaticFileServer : IDisposable
     private readonly ContainedFileProvider _files;
     private readonly StaticFileServerOptions _options;
 
-    private StaticFileServer(WebApplication app, ContainedFileProvider files, StaticFileServerOptions options, int port)
+    private StaticFileServer(WebApplication app, ContainedFileProvider files, StaticFileServerOptions options, IReadOnlyList<string> addresses)
     {
         _app = app;
         _files = files;
         _options = options;
-        Port = port;
+        ListeningOn = addresses;
+        Port = new Uri(addresses[0]).Port;
     }
 
     public int Port { get; }
+
+    /// <summary>The addresses Kestrel is bound to: 127.0.0.1 and nothing else.</summary>
+    public IReadOnlyList<string> ListeningOn { get; }
 
     public string RootUrl => $"http://127.0.0.1:{Port}{_options.BasePath}";
 
@@ -143,9 +147,19 @@ public sealed class StaticFileServer : IDisposable
         });
         app.Run(pages.NotFoundAsync);
 
-        app.StartAsync().GetAwaiter().GetResult();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new StaticFileServer(app, files, options, new Uri(address).Port);
+        try
+        {
+            app.StartAsync().GetAwaiter().GetResult();
+        }
+        catch
+        {
+            app.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            files.Dispose();
+            throw;
+        }
+
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.ToList();
+        return new StaticFileServer(app, files, options, addresses);
     }
 
     private static readonly FileExtensionContentTypeProvider ContentTypes = CreateContentTypes();

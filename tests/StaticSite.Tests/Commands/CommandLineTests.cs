@@ -279,6 +279,28 @@ public sealed class CommandLineTests
         }
     }
 
+    [Fact]
+    public void Serve_on_a_port_in_use_says_so_and_exits_2()
+    {
+        using var site = new FixtureSite();
+        var taken = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        taken.Start();
+        try
+        {
+            var port = ((IPEndPoint)taken.LocalEndpoint).Port;
+
+            var run = InProcess("serve", "--root", site.Root, "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--today", Today);
+
+            Assert.Equal(2, run.Code);
+            Assert.Contains($"cannot serve on 127.0.0.1:{port}", run.Error, StringComparison.Ordinal);
+            Assert.Contains("--port", run.Error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            taken.Stop();
+        }
+    }
+
     /// <summary>The real site's input and theme in a temp folder, to add pages to.</summary>
     private static TempDir RealSiteCopy()
     {
