@@ -140,8 +140,9 @@ public sealed class StaticFileServer : IDisposable
         {
             FileProvider = files,
             RequestPath = requestPath,
-            ContentTypeProvider = ContentTypes,
-            // Files hosts serve whatever their name (_redirects); as Netlify, not as a download prompt.
+            ContentTypeProvider = ContentTypes(),
+            // Every file the build writes can be fetched in preview, even one with no known
+            // extension (_redirects), as raw bytes.
             ServeUnknownFileTypes = true,
             DefaultContentType = "application/octet-stream",
         });
@@ -162,9 +163,8 @@ public sealed class StaticFileServer : IDisposable
         return new StaticFileServer(app, files, options, addresses);
     }
 
-    private static readonly FileExtensionContentTypeProvider ContentTypes = CreateContentTypes();
-
-    private static FileExtensionContentTypeProvider CreateContentTypes()
+    /// <summary>ASP.NET Core's table, with the charset on text so pages never depend on sniffing.</summary>
+    private static FileExtensionContentTypeProvider ContentTypes()
     {
         var types = new FileExtensionContentTypeProvider();
         types.Mappings[".html"] = "text/html; charset=utf-8";
@@ -175,9 +175,6 @@ public sealed class StaticFileServer : IDisposable
         types.Mappings[".svg"] = "image/svg+xml";
         return types;
     }
-
-    public static string ContentType(string file) =>
-        ContentTypes.TryGetContentType(file, out var type) ? type : "application/octet-stream";
 
     public void Dispose()
     {

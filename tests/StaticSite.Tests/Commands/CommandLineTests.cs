@@ -261,7 +261,8 @@ public sealed class CommandLineTests
             Assert.StartsWith("default-src 'none'", string.Join("", page.Headers.NonValidated["Content-Security-Policy"]), StringComparison.Ordinal);
             Assert.Contains("/repo/_preview/live-reload.js", await page.Content.ReadAsStringAsync(timeout.Token), StringComparison.Ordinal);
 
-            using (var kill = System.Diagnostics.Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            // SIGTERM, as a service manager stops it (the shell's own kill, so no package is needed).
+            using (var kill = System.Diagnostics.Process.Start("sh", ["-c", $"kill -TERM {process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)}"]))
             {
                 await kill.WaitForExitAsync(timeout.Token);
             }
