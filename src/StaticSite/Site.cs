@@ -34,7 +34,7 @@ public static class Site
     public static BuildResult Build(BuildOptions options)
     {
         var diagnostics = new DiagnosticBag();
-        var clock = new StageClock();
+        var clock = new StageClock(options.StageStarted);
         IReadOnlyList<PageReadability> readability = [];
         var minReadingEase = Readability.DefaultMinimumReadingEase;
         BuildResult Fail(int pages = 0) => new(false, diagnostics.Sorted(), clock.Timings, pages, new Dictionary<string, byte[]>()) { Readability = readability, MinReadingEase = minReadingEase };

@@ -9,6 +9,8 @@ public static class Codes
     public const string Config = "SS001";
     public const string OutputFolder = "SS002";
     public const string InputMissing = "SS003";
+    public const string PreviewHeaders = "SS005";
+    public const string Crash = "SS006";
     public const string OutputBusy = "SS010";
     public const string OutputWrite = "SS011";
 
