@@ -22,6 +22,9 @@ public sealed record BuildOptions
     /// <summary>The day review dates are compared with; fixed in tests so they do not rot.</summary>
     public DateOnly? Today { get; init; }
 
+    /// <summary>Told each stage's name as it starts, so a terminal can show a long build's progress.</summary>
+    public Action<string>? StageStarted { get; init; }
+
     public string ResolvedInput => Path.GetFullPath(InputDir ?? "input", SiteRoot);
     public string ResolvedOutput => Path.GetFullPath(OutputDir ?? "_site", SiteRoot);
     public string ResolvedTheme => Path.GetFullPath(ThemeDir ?? "theme", SiteRoot);
