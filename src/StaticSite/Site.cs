@@ -7,6 +7,7 @@ using StaticSite.PlainEnglish;
 using StaticSite.Render;
 using StaticSite.Output;
 using StaticSite.Resolve;
+using StaticSite.Taxonomies;
 using StaticSite.Templates;
 
 namespace StaticSite;
@@ -57,8 +58,8 @@ public static class Site
             return (ThemeTemplates.Load(context), hrefs, files);
         });
 
-        // read: input/ → documents (front matter, body, URL), the glossary, redirects from aliases
-        var (input, glossary, redirects) = clock.Time("read", () => Read(context, ThemeTemplates.LayoutNamesIn(context.ThemeDir)));
+        // read: input/ → documents (front matter, body, URL), the glossary, taxonomy pages, data files, redirects from aliases
+        var (input, glossary, data, redirects) = clock.Time("read", () => Read(context, ThemeTemplates.LayoutNamesIn(context.ThemeDir)));
 
         // process: Markdown → HTML fragments, links resolved, plain English checked; readability scored
         var processed = clock.Time("process", () => Process(context, input, glossary));
@@ -76,10 +77,10 @@ public static class Site
         // resolve: the whole site indexed once — navigation, hubs, related pages, structured data
         var (graph, views, siteView) = clock.Time("resolve", () =>
         {
-            var graph = SiteGraph.Build(context.Config, processed);
+            var graph = SiteGraph.Build(context.Config, processed, input.LeftOut);
             SiteResolver.CheckNavigation(context, graph, context.Display(Path.Combine(context.InputDir, SiteConfig.FileName)));
             glossary.ReportUnused(diagnostics, processed);
-            return (graph, SiteResolver.Resolve(context, graph), SiteResolver.SiteView(context, graph, assetHrefs));
+            return (graph, SiteResolver.Resolve(context, graph), SiteResolver.SiteView(context, graph, assetHrefs) with { Data = data });
         });
         if (diagnostics.HasErrors)
         {
@@ -174,20 +175,20 @@ public static class Site
         }
     }
 
-    private static (InputSite Input, GlossaryIndex Glossary, IReadOnlyList<Redirect> Redirects) Read(BuildContext context, IReadOnlySet<string> layoutNames)
+    private static (InputSite Input, GlossaryIndex Glossary, IReadOnlyDictionary<string, object?> Data, IReadOnlyList<Redirect> Redirects) Read(BuildContext context, IReadOnlySet<string> layoutNames)
     {
         var input = Reader.Read(context, layoutNames);
         var glossary = GlossaryIndex.Load(context);
-        input = input with { Pages = glossary.WithPage(input.Pages) };
+        input = input with { Pages = TaxonomyPages.With(context, glossary.WithPage(input.Pages), layoutNames) };
         CheckUniqueUrls(context, input.Pages);
-        return (input, glossary, Redirects.FromAliases(context, input.Pages, input.Files));
+        return (input, glossary, DataFiles.Load(context), Redirects.FromAliases(context, input.Pages, input.Files));
     }
 
     private static IReadOnlyList<ProcessedPage> Process(BuildContext context, InputSite input, GlossaryIndex glossary)
     {
         var pagesBySource = input.Pages.ToDictionary(p => p.SourcePath, StringComparer.Ordinal);
         var staticFiles = input.Files.Select(f => f.SourcePath).ToHashSet(StringComparer.Ordinal);
-        var processor = new MarkdownProcessor(context, MarkdownPipelineFactory.Create(), pagesBySource, staticFiles, input.Drafts, PlainEnglishRules.For(context.Config), glossary);
+        var processor = new MarkdownProcessor(context, MarkdownPipelineFactory.Create(), pagesBySource, staticFiles, input.LeftOut, PlainEnglishRules.For(context.Config), glossary);
         return input.Pages.AsParallel().AsOrdered().Select(processor.Process).ToList();
     }
 

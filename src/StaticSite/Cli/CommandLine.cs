@@ -25,11 +25,13 @@ public static class CommandLine
           --base-path PATH    serve the site under PATH, e.g. /my-repo/ (default: site.yml base_path)
           --url URL           production origin, e.g. https://example.org (default: site.yml url)
           --drafts            include pages with 'draft: true'
+          --future            include pages whose publish_date is after today
+          --expired           include pages whose expiry_date has come
           --timings           print how long each stage took and what it allocated
           --readability-report FILE
                               write every article's readability scores to FILE (the console
                               lists all of them up to 20 articles, the 20 hardest above that)
-          --today YYYY-MM-DD  date to compare review dates with (default: today)
+          --today YYYY-MM-DD  date to compare review, publish and expiry dates with (default: today)
           --port N            port for serve (default: 8080)
           -h, --help          show this help
 
@@ -54,7 +56,7 @@ public static class CommandLine
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         var flags = new HashSet<string>(StringComparer.Ordinal);
         string[] valued = ["--root", "--input", "--output", "--theme", "--base-path", "--url", "--today", "--port", "--readability-report"];
-        string[] switches = ["--drafts", "--timings"];
+        string[] switches = ["--drafts", "--future", "--expired", "--timings"];
         for (var i = 1; i < args.Length; i++)
         {
             var arg = args[i];
@@ -121,6 +123,8 @@ public static class CommandLine
             BasePath = values.GetValueOrDefault("--base-path"),
             Url = values.GetValueOrDefault("--url"),
             IncludeDrafts = flags.Contains("--drafts"),
+            IncludeFuture = flags.Contains("--future"),
+            IncludeExpired = flags.Contains("--expired"),
             Timings = flags.Contains("--timings"),
             Today = today,
         };

@@ -258,6 +258,29 @@ internal sealed class YamlMap
     /// <summary>Parses YAML text into a mapping, or reports where it is broken.</summary>
     public static YamlMappingNode? Parse(string text, string path, int lineOffset, DiagnosticBag diagnostics, string what)
     {
+        var root = ParseDocument(text, path, lineOffset, diagnostics, what);
+        if (root is null)
+        {
+            return null;
+        }
+
+        if (root is YamlScalarNode { Value: null or "" })
+        {
+            return new YamlMappingNode();
+        }
+
+        if (root is YamlMappingNode map)
+        {
+            return map;
+        }
+
+        diagnostics.Error(Codes.YamlSyntax, $"{what} must be a set of 'name: value' lines", path, (int)root.Start.Line + lineOffset, (int)root.Start.Column);
+        return null;
+    }
+
+    /// <summary>Parses YAML text into its root node, whatever it is (an empty text is an empty scalar), or reports where it is broken.</summary>
+    public static YamlNode? ParseDocument(string text, string path, int lineOffset, DiagnosticBag diagnostics, string what)
+    {
         var stream = new YamlStream();
         try
         {
@@ -277,18 +300,6 @@ internal sealed class YamlMap
             return null;
         }
 
-        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
-        {
-            return new YamlMappingNode();
-        }
-
-        if (stream.Documents[0].RootNode is YamlMappingNode map)
-        {
-            return map;
-        }
-
-        var root = stream.Documents[0].RootNode;
-        diagnostics.Error(Codes.YamlSyntax, $"{what} must be a set of 'name: value' lines", path, (int)root.Start.Line + lineOffset, (int)root.Start.Column);
-        return null;
+        return stream.Documents.Count == 0 ? new YamlScalarNode() : stream.Documents[0].RootNode;
     }
 }

@@ -20,6 +20,9 @@ public static class Codes
     public const string UnknownLayout = "FM005";
     public const string ReviewOverdue = "FM006";
 
+    /// <summary>A taxonomy term (front matter <c>activity: [...]</c>) that site.yml does not declare.</summary>
+    public const string UnknownTerm = "FM007";
+
     // Site structure
     public const string DuplicateUrl = "URL001";
     public const string AliasCollision = "URL002";
@@ -59,4 +62,7 @@ public static class Codes
     public const string GlossaryEntry = "GLOS001";
     public const string GlossaryDuplicate = "GLOS002";
     public const string GlossaryUnused = "GLOS003";
+
+    // Taxonomies
+    public const string TermUnused = "TAX001";
 }
