@@ -20,6 +20,7 @@ public sealed record BuildOptions
 
     /// <summary>Include pages whose <c>expiry_date</c> has come (<c>--expired</c>).</summary>
     public bool IncludeExpired { get; init; }
+
     public bool Timings { get; init; }
 
     /// <summary>False for a build that only checks: nothing is written, the output folder not even claimed.</summary>
@@ -27,6 +28,9 @@ public sealed record BuildOptions
 
     /// <summary>The day review dates are compared with; fixed in tests so they do not rot.</summary>
     public DateOnly? Today { get; init; }
+
+    /// <summary>Told each stage's name as it starts, so a terminal can show a long build's progress.</summary>
+    public Action<string>? StageStarted { get; init; }
 
     public string ResolvedInput => Path.GetFullPath(InputDir ?? "input", SiteRoot);
     public string ResolvedOutput => Path.GetFullPath(OutputDir ?? "_site", SiteRoot);

@@ -35,7 +35,7 @@ public static class Site
     public static BuildResult Build(BuildOptions options)
     {
         var diagnostics = new DiagnosticBag();
-        var clock = new StageClock();
+        var clock = new StageClock(options.StageStarted);
         IReadOnlyList<PageReadability> readability = [];
         var minReadingEase = Readability.DefaultMinimumReadingEase;
         BuildResult Fail(int pages = 0) => new(false, diagnostics.Sorted(), clock.Timings, pages, new Dictionary<string, byte[]>()) { Readability = readability, MinReadingEase = minReadingEase };
@@ -58,11 +58,13 @@ public static class Site
             return (ThemeTemplates.Load(context), hrefs, files);
         });
 
-        // read: input/ → documents (front matter, body, URL), the glossary, taxonomy pages, data files, redirects from aliases
-        var (input, glossary, data, redirects) = clock.Time("read", () => Read(context, ThemeTemplates.LayoutNamesIn(context.ThemeDir)));
+        // read: input/ → documents (front matter, URL), the glossary, taxonomy pages, data files,
+        // redirects from aliases; each page's Markdown waits apart, so the process stage can let
+        // each go once it is used
+        var (input, bodies, glossary, data, redirects) = clock.Time("read", () => Read(context, ThemeTemplates.LayoutNamesIn(context.ThemeDir)));
 
         // process: Markdown → HTML fragments, links resolved, plain English checked; readability scored
-        var processed = clock.Time("process", () => Process(context, input, glossary));
+        var processed = clock.Time("process", () => Process(context, input, bodies, glossary));
         var pageCount = processed.Count;
         readability = clock.Time("readability", () => ScoreReadability(context, processed));
 
@@ -71,6 +73,12 @@ public static class Site
         input = input with { Pages = [.. processed.Select(p => p.Source)] };
         var fragments = processed.Select(p => (byte[]?)p.Html).ToArray();
         processed = [.. processed.Select(p => p with { Html = [] })];
+
+        // compact: the Markdown and every page's syntax tree are garbage now, most of what the
+        // build has allocated. One compacting collection hands that back before rendering, whose
+        // own garbage is short-lived, so the heap never grows past the live data by much
+        // (10,000 articles: peak 594 → 483 MB, for about 1 % of the time).
+        clock.Time("compact", () => GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true));
 
         var (theme, assetHrefs, assetFiles) = clock.Time("theme", () => loadingTheme.GetAwaiter().GetResult());
 
@@ -175,21 +183,31 @@ public static class Site
         }
     }
 
-    private static (InputSite Input, GlossaryIndex Glossary, IReadOnlyDictionary<string, object?> Data, IReadOnlyList<Redirect> Redirects) Read(BuildContext context, IReadOnlySet<string> layoutNames)
+    /// <returns>The pages without their Markdown, which is in <c>Bodies</c> (same order).</returns>
+    private static (InputSite Input, string?[] Bodies, GlossaryIndex Glossary, IReadOnlyDictionary<string, object?> Data, IReadOnlyList<Redirect> Redirects) Read(BuildContext context, IReadOnlySet<string> layoutNames)
     {
         var input = Reader.Read(context, layoutNames);
         var glossary = GlossaryIndex.Load(context);
         input = input with { Pages = TaxonomyPages.With(context, glossary.WithPage(input.Pages), layoutNames) };
         CheckUniqueUrls(context, input.Pages);
-        return (input, glossary, DataFiles.Load(context), Redirects.FromAliases(context, input.Pages, input.Files));
+        // Nothing may keep a page's Markdown but the array: every other reference (a stack slot
+        // holding this stage's result, say) would hold it until the build ends, 185 MB at 10,000.
+        var bodies = input.Pages.Select(p => (string?)p.Body).ToArray();
+        input = input with { Pages = [.. input.Pages.Select(p => p with { Body = "" })] };
+        return (input, bodies, glossary, DataFiles.Load(context), Redirects.FromAliases(context, input.Pages, input.Files));
     }
 
-    private static IReadOnlyList<ProcessedPage> Process(BuildContext context, InputSite input, GlossaryIndex glossary)
+    private static IReadOnlyList<ProcessedPage> Process(BuildContext context, InputSite input, string?[] bodies, GlossaryIndex glossary)
     {
         var pagesBySource = input.Pages.ToDictionary(p => p.SourcePath, StringComparer.Ordinal);
         var staticFiles = input.Files.Select(f => f.SourcePath).ToHashSet(StringComparer.Ordinal);
         var processor = new MarkdownProcessor(context, MarkdownPipelineFactory.Create(), pagesBySource, staticFiles, input.LeftOut, PlainEnglishRules.For(context.Config), glossary);
-        return input.Pages.AsParallel().AsOrdered().Select(processor.Process).ToList();
+        return input.Pages.AsParallel().AsOrdered().Select((page, index) =>
+        {
+            var body = bodies[index] ?? "";
+            bodies[index] = null;
+            return processor.Process(page with { Body = body });
+        }).ToList();
     }
 
     private static (OutputFiles Files, IReadOnlyList<RenderedPage> RedirectPages) Publish(

@@ -9,7 +9,7 @@ public sealed record StageTiming(string Stage, TimeSpan Elapsed, long AllocatedB
 /// Times the stages of one build back to back, so that together they cover the whole of
 /// <see cref="Site.Build"/>: the time between two stages is charged to the later one.
 /// </summary>
-public sealed class StageClock
+public sealed class StageClock(Action<string>? started = null)
 {
     private readonly List<StageTiming> _timings = [];
     private readonly Stopwatch _watch = Stopwatch.StartNew();
@@ -20,6 +20,7 @@ public sealed class StageClock
 
     public T Time<T>(string stage, Func<T> run)
     {
+        started?.Invoke(stage);
         var result = run();
         var now = _watch.Elapsed;
         var allocated = GC.GetTotalAllocatedBytes(precise: false);

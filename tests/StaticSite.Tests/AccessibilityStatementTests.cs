@@ -43,6 +43,7 @@ public sealed partial class AccessibilityStatementTests(RealSiteFixture fixture)
     [
         nameof(ChecklistScriptTests), // the script's extras: remembered ticks, "Print this checklist"
         nameof(CspTests),             // security: the strict Content-Security-Policy
+        nameof(PreviewErrorPanelTests), // the authors' preview (serve), never published to readers
     ];
 
     private IDocument Statement => fixture.Site.Page(StatementPage);

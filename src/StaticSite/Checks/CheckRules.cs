@@ -14,6 +14,9 @@ public static class CheckRules
     /// </summary>
     public static IReadOnlyList<ICheckRule> Create() =>
     [
+        // Markdown rules, run on each page's Markdown while it is processed.
+        new ScriptUrlRule(),
+
         // Page rules, fed by one walk of each page's DOM.
         new LangRule(),
         new TitleRule(),

@@ -1,230 +1,205 @@
+using System.CommandLine;
+using System.CommandLine.Help;
+using System.CommandLine.Invocation;
+using System.CommandLine.Parsing;
 using System.Globalization;
-using StaticSite.Diagnostics;
 using StaticSite.Preview;
 
 namespace StaticSite.Cli;
 
 /// <summary>
-/// <c>build</c> and <c>serve</c>, with a hand-written parser: two commands and a handful of
-/// options do not need a framework, and the help text below is the whole interface.
+/// The commands, on System.CommandLine: <c>build</c>, <c>check</c>, <c>serve</c> and
+/// <c>new article</c>, with help generated from the definitions below. Exit codes are the
+/// same for every command: 0 done, 1 the input has errors, 2 a bad command line.
 /// </summary>
 public static class CommandLine
 {
-    public const string Usage = """
-        StaticSite: builds the accessible health site in input/ with the theme in theme/.
+    public const int Succeeded = 0;
+    public const int InputErrors = 1;
+    public const int BadCommandLine = 2;
 
-        Usage:
-          StaticSite build [options]      build the site into the output folder
-          StaticSite serve [options]      build, serve on http://127.0.0.1:PORT/, rebuild on change
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr) =>
+        Run(args, new Terminal(stdout, stderr));
 
-        Options:
-          --root DIR          folder holding input/ and theme/ (default: current folder)
-          --input DIR         content folder (default: ROOT/input)
-          --output DIR        output folder (default: ROOT/_site)
-          --theme DIR         theme folder (default: ROOT/theme)
-          --base-path PATH    serve the site under PATH, e.g. /my-repo/ (default: site.yml base_path)
-          --url URL           production origin, e.g. https://example.org (default: site.yml url)
-          --drafts            include pages with 'draft: true'
-          --future            include pages whose publish_date is after today
-          --expired           include pages whose expiry_date has come
-          --timings           print how long each stage took and what it allocated
-          --readability-report FILE
-                              write every article's readability scores to FILE (the console
-                              lists all of them up to 20 articles, the 20 hardest above that)
-          --today YYYY-MM-DD  date to compare review, publish and expiry dates with (default: today)
-          --port N            port for serve (default: 8080)
-          -h, --help          show this help
-
-        Exit codes: 0 built, 1 the input has errors (nothing written), 2 bad command line.
-        """;
-
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    public static int Run(string[] args, Terminal terminal)
     {
-        if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+        // "help" and "help build" read as --help, as the old parser took them.
+        if (args is ["help", .. var rest])
         {
-            stdout.WriteLine(Usage);
-            return args.Length == 0 ? 2 : 0;
+            args = [.. rest, "--help"];
         }
 
-        var command = args[0];
-        if (command is not ("build" or "serve"))
+        var root = Define(terminal);
+        if (args.Length == 0)
         {
-            stderr.WriteLine($"unknown command '{command}'. Run with --help to see the commands.");
-            return 2;
+            // No command: say what there is, and fail, so a script missing its command is noticed.
+            root.Parse(["--help"]).Invoke(new InvocationConfiguration { Output = terminal.Out, Error = terminal.Error });
+            return BadCommandLine;
         }
 
-        var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        var flags = new HashSet<string>(StringComparer.Ordinal);
-        string[] valued = ["--root", "--input", "--output", "--theme", "--base-path", "--url", "--today", "--port", "--readability-report"];
-        string[] switches = ["--drafts", "--future", "--expired", "--timings"];
-        for (var i = 1; i < args.Length; i++)
+        var parsed = root.Parse(args);
+        if (parsed.Action is ParseErrorAction || (parsed.Errors.Count > 0 && parsed.Action is not HelpAction))
         {
-            var arg = args[i];
-            var eq = arg.IndexOf('=', StringComparison.Ordinal);
-            var name = eq > 0 ? arg[..eq] : arg;
-            if (name is "-h" or "--help")
+            foreach (var error in parsed.Errors)
             {
-                stdout.WriteLine(Usage);
-                return 0;
+                terminal.Error.WriteLine(error.Message);
             }
 
-            if (valued.Contains(name))
-            {
-                if (eq > 0)
-                {
-                    values[name] = arg[(eq + 1)..];
-                }
-                else if (i + 1 < args.Length)
-                {
-                    values[name] = args[++i];
-                }
-                else
-                {
-                    stderr.WriteLine($"option {name} needs a value. Run with --help for usage.");
-                    return 2;
-                }
-            }
-            else if (switches.Contains(name))
-            {
-                flags.Add(name);
-            }
-            else
-            {
-                stderr.WriteLine($"unknown option '{arg}'. Run with --help for usage.");
-                return 2;
-            }
+            terminal.Error.WriteLine("Run with --help for usage.");
+            return BadCommandLine;
         }
 
-        DateOnly? today = null;
-        if (values.TryGetValue("--today", out var todayText))
-        {
-            if (!DateOnly.TryParseExact(todayText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
-            {
-                stderr.WriteLine($"--today must be a date written YYYY-MM-DD, not '{todayText}'");
-                return 2;
-            }
+        return parsed.Invoke(new InvocationConfiguration { Output = terminal.Out, Error = terminal.Error });
+    }
 
-            today = parsed;
-        }
-
-        var port = 8080;
-        if (values.TryGetValue("--port", out var portText) && (!int.TryParse(portText, CultureInfo.InvariantCulture, out port) || port is < 1 or > 65535))
+    /// <summary>The options every site command takes: where things are and how to build them.</summary>
+    private sealed class SiteOptions
+    {
+        public Option<string?> Root { get; } = new("--root") { Description = "folder holding input/ and theme/ (default: current folder)", HelpName = "DIR" };
+        public Option<string?> Input { get; } = new("--input") { Description = "content folder (default: ROOT/input)", HelpName = "DIR" };
+        public Option<string?> Output { get; } = new("--output") { Description = "output folder (default: ROOT/_site)", HelpName = "DIR" };
+        public Option<string?> Theme { get; } = new("--theme") { Description = "theme folder (default: ROOT/theme)", HelpName = "DIR" };
+        public Option<string?> BasePath { get; } = new("--base-path") { Description = "serve the site under PATH, e.g. /my-repo/ (default: site.yml base_path)", HelpName = "PATH" };
+        public Option<string?> Url { get; } = new("--url") { Description = "production origin, e.g. https://example.org (default: site.yml url)", HelpName = "URL" };
+        public Option<bool> Drafts { get; } = new("--drafts") { Description = "include pages with 'draft: true'" };
+        public Option<bool> Future { get; } = new("--future") { Description = "include pages whose publish_date is after today" };
+        public Option<bool> Expired { get; } = new("--expired") { Description = "include pages whose expiry_date has come" };
+        public Option<bool> Timings { get; } = new("--timings") { Description = "print how long each stage took and what it allocated" };
+        public Option<string?> ReadabilityReport { get; } = new("--readability-report")
         {
-            stderr.WriteLine($"--port must be a number from 1 to 65535, not '{portText}'");
-            return 2;
-        }
-
-        var options = new BuildOptions
-        {
-            SiteRoot = Path.GetFullPath(values.GetValueOrDefault("--root") ?? Directory.GetCurrentDirectory()),
-            InputDir = values.GetValueOrDefault("--input"),
-            OutputDir = values.GetValueOrDefault("--output"),
-            ThemeDir = values.GetValueOrDefault("--theme"),
-            BasePath = values.GetValueOrDefault("--base-path"),
-            Url = values.GetValueOrDefault("--url"),
-            IncludeDrafts = flags.Contains("--drafts"),
-            IncludeFuture = flags.Contains("--future"),
-            IncludeExpired = flags.Contains("--expired"),
-            Timings = flags.Contains("--timings"),
-            Today = today,
+            Description = "write every article's readability scores to FILE (the console lists all of them up to 20 articles, the 20 hardest above that)",
+            HelpName = "FILE",
         };
 
-        if (command == "serve")
+        public Option<DateOnly?> Today { get; } = new("--today")
         {
-            return PreviewServer.Run(options, port, stdout, stderr);
-        }
+            Description = "date to compare review, publish and expiry dates with, and to date new articles (default: today)",
+            HelpName = "YYYY-MM-DD",
+            CustomParser = ParseDate,
+        };
 
-        return Build(options, stdout, stderr, values.GetValueOrDefault("--readability-report")) ? 0 : 1;
-    }
+        public IEnumerable<Option> All => [Root, Input, Output, Theme, BasePath, Url, Drafts, Future, Expired, Timings, ReadabilityReport, Today];
 
-    /// <summary>Runs one build and reports it the way compilers do, so editors can jump to each line.</summary>
-    public static bool Build(BuildOptions options, TextWriter stdout, TextWriter stderr, string? readabilityReport = null)
-    {
-        // Start-up (the runtime loading and reaching Main) is part of what a user waits for, so --timings shows it.
-        var startup = DateTime.Now - System.Diagnostics.Process.GetCurrentProcess().StartTime;
-        var result = Site.Build(options);
-        var reportClock = System.Diagnostics.Stopwatch.StartNew();
-        var reportAllocated = GC.GetTotalAllocatedBytes(precise: false);
-        var output = new StringWriter(CultureInfo.InvariantCulture);
-        foreach (var diagnostic in result.Diagnostics)
+        public BuildOptions Read(ParseResult parsed) => new()
         {
-            (diagnostic.Severity == Severity.Error ? stderr : output).WriteLine(diagnostic.ToString());
-        }
+            SiteRoot = Path.GetFullPath(parsed.GetValue(Root) ?? Directory.GetCurrentDirectory()),
+            InputDir = parsed.GetValue(Input),
+            OutputDir = parsed.GetValue(Output),
+            ThemeDir = parsed.GetValue(Theme),
+            BasePath = parsed.GetValue(BasePath),
+            Url = parsed.GetValue(Url),
+            IncludeDrafts = parsed.GetValue(Drafts),
+            IncludeFuture = parsed.GetValue(Future),
+            IncludeExpired = parsed.GetValue(Expired),
+            Timings = parsed.GetValue(Timings),
+            Today = parsed.GetValue(Today),
+        };
 
-        WriteReadability(result, output, readabilityReport, stderr);
-        stdout.Write(output.ToString());
-
-        if (options.Timings)
+        private static DateOnly? ParseDate(ArgumentResult result)
         {
-            var report = new StageTiming("report", reportClock.Elapsed, GC.GetTotalAllocatedBytes(precise: false) - reportAllocated);
-            StageTiming[] stages = [new("start-up", startup), .. result.Timings, report];
-            stdout.WriteLine("  stage           time    allocated");
-            foreach (var timing in stages)
+            var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
+            if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
             {
-                stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {timing.Stage,-11} {timing.Elapsed.TotalMilliseconds,8:0.0} ms {timing.AllocatedBytes / 1048576.0,8:0.0} MB"));
+                return date;
             }
 
-            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {"total",-11} {stages.Sum(t => t.Elapsed.TotalMilliseconds),8:0.0} ms {stages.Sum(t => t.AllocatedBytes) / 1048576.0,8:0.0} MB"));
+            result.AddError($"--today must be a date written YYYY-MM-DD, not '{text}'");
+            return null;
         }
-
-        var errors = result.Errors.Count();
-        var warnings = result.Diagnostics.Count - errors;
-        if (result.Succeeded)
-        {
-            stdout.WriteLine($"Built {result.PageCount} pages ({result.Files.Count} files) into {BuildContext.DisplayPath(options.SiteRoot, options.ResolvedOutput)}" +
-                (warnings > 0 ? $", with {warnings} warning{(warnings == 1 ? "" : "s")}." : "."));
-        }
-        else
-        {
-            stderr.WriteLine($"Build failed: {errors} error{(errors == 1 ? "" : "s")}{(warnings > 0 ? $", {warnings} warning{(warnings == 1 ? "" : "s")}" : "")}. Nothing was written; {BuildContext.DisplayPath(options.SiteRoot, options.ResolvedOutput)} is as it was.");
-        }
-
-        return result.Succeeded;
     }
 
-    /// <summary>Above this many articles the console shows the hardest to read only, not thousands of lines.</summary>
-    public const int ReadabilityTableLimit = 20;
-
-    private static void WriteReadability(BuildResult result, TextWriter stdout, string? reportPath, TextWriter stderr)
+    private static RootCommand Define(Terminal terminal)
     {
-        if (result.Readability.Count == 0)
+        var site = new SiteOptions();
+        var root = new RootCommand("StaticSite: builds the accessible health site in input/ with the theme in theme/.\n" +
+            "Exit codes: 0 done, 1 the input has errors (nothing written), 2 bad command line.");
+
+        var build = new Command("build", "build the site into the output folder");
+        AddAll(build, site.All);
+        build.SetAction(parsed => BuildReport.Run(site.Read(parsed), terminal, parsed.GetValue(site.ReadabilityReport)) ? Succeeded : InputErrors);
+
+        var check = new Command("check", "every step of build but the write, for editors and CI: diagnostics and the exit code, nothing written");
+        AddAll(check, site.All);
+        check.SetAction(parsed => BuildReport.Run(site.Read(parsed) with { WriteOutput = false }, terminal, parsed.GetValue(site.ReadabilityReport)) ? Succeeded : InputErrors);
+
+        var port = new Option<int>("--port")
         {
-            return;
+            Description = "port for serve, on 127.0.0.1 only (0 picks a free one)",
+            HelpName = "N",
+            DefaultValueFactory = _ => 8080,
+            CustomParser = result =>
+            {
+                var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
+                if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number <= 65535)
+                {
+                    return number;
+                }
+
+                result.AddError($"--port must be a number from 0 to 65535, not '{text}'");
+                return 0;
+            },
+        };
+        var serve = new Command("serve", "build, serve on http://127.0.0.1:PORT/ with the production headers, rebuild on every change and reload open pages; a failed rebuild shows its errors on every page");
+        AddAll(serve, site.All);
+        serve.Add(port);
+        serve.SetAction((parsed, cancel) => Task.FromResult(Serve(site.Read(parsed), parsed.GetValue(port), terminal, cancel)));
+
+        var title = new Argument<string>("title") { Description = "the article's title, e.g. \"Knee pain when cycling\"; the file name is made from it" };
+        var area = new Option<string>("--area") { Description = "where it hurts: one of the areas in input/site.yml", HelpName = "AREA", Required = true };
+        var section = new Option<string?>("--section") { Description = "the folder of input/ it goes in (default: the only one with an index.md)", HelpName = "FOLDER" };
+        var article = new Command("article", "write input/SECTION/SLUG.md: front matter filled in (reviewed today, next review in a year), a draft, with the symptom checklist and care cards to fill; never overwrites a file");
+        article.Add(title);
+        article.Add(area);
+        article.Add(section);
+        AddAll(article, [site.Root, site.Input, site.Today]);
+        article.SetAction(parsed => NewArticle.Run(site.Read(parsed), parsed.GetValue(title)!, parsed.GetValue(area)!, parsed.GetValue(section), terminal));
+        var create = new Command("new", "start a new page from an outline") { article };
+
+        root.Add(build);
+        root.Add(check);
+        root.Add(serve);
+        root.Add(create);
+        return root;
+    }
+
+    private static void AddAll(Command command, IEnumerable<Option> options)
+    {
+        foreach (var option in options)
+        {
+            command.Add(option);
+        }
+    }
+
+    private static int Serve(BuildOptions options, int port, Terminal terminal, CancellationToken cancel)
+    {
+        PreviewServer preview;
+        try
+        {
+            preview = PreviewServer.Start(
+                new PreviewOptions { Build = options, Port = port, Rebuild = _ => BuildReport.Build(options, terminal) },
+                result => BuildReport.Write(result, options, terminal),
+                terminal.Out);
+        }
+        catch (IOException e)
+        {
+            terminal.Error.WriteLine($"cannot serve on 127.0.0.1:{port}: {e.Message}. Is another preview running? Pick another port with --port.");
+            return BadCommandLine;
         }
 
-        static string Row(PageReadability r) => string.Create(CultureInfo.InvariantCulture, $"  {r.Score.ReadingEase,5:0.0}  grade {r.Score.Grade,4:0.0}  {r.Path}");
-        var heading = string.Create(CultureInfo.InvariantCulture, $"Readability of articles (Flesch reading ease, higher is easier, aim for {result.MinReadingEase:0}+; Flesch-Kincaid grade):");
-        if (reportPath is not null)
+        using (preview)
         {
+            terminal.Out.WriteLine($"Serving {preview.RootUrl} (Ctrl+C to stop). Watching input/ and theme/ for changes.");
             try
             {
-                File.WriteAllLines(reportPath, [heading, .. result.Readability.Select(Row)]);
+                preview.Completion.Wait(cancel);
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            catch (OperationCanceledException)
             {
-                stderr.WriteLine($"{reportPath}: warning SS004: cannot write the readability report: {e.Message}");
+                // Ctrl+C
             }
         }
 
-        if (result.Readability.Count <= ReadabilityTableLimit)
-        {
-            stdout.WriteLine(heading);
-            foreach (var row in result.Readability)
-            {
-                stdout.WriteLine(Row(row));
-            }
-
-            return;
-        }
-
-        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Readability: the {ReadabilityTableLimit} hardest of {result.Readability.Count} articles to read (Flesch reading ease, aim for {result.MinReadingEase:0}+; Flesch-Kincaid grade):"));
-        foreach (var row in result.Readability.OrderBy(r => r.Score.ReadingEase).ThenBy(r => r.Path, StringComparer.Ordinal).Take(ReadabilityTableLimit))
-        {
-            stdout.WriteLine(Row(row));
-        }
-
-        stdout.WriteLine(reportPath is null
-            ? "  (add --readability-report FILE for every article)"
-            : $"  (every article: {reportPath})");
+        terminal.Out.WriteLine("Stopped.");
+        return Succeeded;
     }
 }

@@ -49,14 +49,8 @@ public static class DataFiles
                 continue;
             }
 
-            string text;
-            try
+            if (!InputWalk.IsInsideInput(context, file) || InputText.Read(file, display, context.Diagnostics) is not { } text)
             {
-                text = File.ReadAllText(file);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                context.Diagnostics.Error(Codes.Config, $"cannot read the data file: {e.Message}", display);
                 continue;
             }
 

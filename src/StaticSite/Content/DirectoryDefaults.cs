@@ -1,5 +1,3 @@
-using StaticSite.Diagnostics;
-
 namespace StaticSite.Content;
 
 /// <summary>
@@ -78,17 +76,8 @@ public sealed class DirectoryDefaults
         }
 
         var display = context.Display(file);
-        string text;
-        try
-        {
-            text = File.ReadAllText(file);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            context.Diagnostics.Error(Codes.YamlSyntax, $"cannot read the folder's defaults: {e.Message}", display);
-            return null;
-        }
-
-        return FrontMatter.ParseDefaults(text, display, context.Diagnostics, context.Config.Taxonomies);
+        return InputWalk.IsInsideInput(context, file) && InputText.Read(file, display, context.Diagnostics) is { } text
+            ? FrontMatter.ParseDefaults(text, display, context.Diagnostics, context.Config.Taxonomies)
+            : null;
     }
 }

@@ -21,10 +21,8 @@ public static class Reader
     public static InputSite Read(BuildContext context, IReadOnlySet<string> availableLayouts)
     {
         var diagnostics = context.Diagnostics;
-        var files = Directory
-            .EnumerateFiles(context.InputDir, "*", SearchOption.AllDirectories)
-            .Select(full => (Full: full, Relative: Path.GetRelativePath(context.InputDir, full).Replace('\\', '/')))
-            .Where(f => !f.Relative.Split('/').Any(part => part.StartsWith('_') || part.StartsWith('.')))
+        var files = InputWalk.Files(context)
+            .Select(f => (Full: f.FullPath, f.Relative))
             // YAML files at the top of input/ (site.yml, glossary.yml) are the site's data, not files to publish.
             .Where(f => !(f.Relative.EndsWith(".yml", StringComparison.Ordinal) && !f.Relative.Contains('/', StringComparison.Ordinal)))
             .OrderBy(f => f.Relative, StringComparer.Ordinal)
@@ -36,7 +34,7 @@ public static class Reader
         var leftOut = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
         Parallel.ForEach(markdown, file =>
         {
-            var page = ReadPage(context, file.Full, file.Relative, availableLayouts, defaults, diagnostics);
+            var page = ReadPageSafely(context, file.Full, file.Relative, availableLayouts, defaults, diagnostics);
             if (page is null)
             {
                 return;
@@ -53,11 +51,43 @@ public static class Reader
         });
 
         var statics = files
-            .Where(f => !f.Relative.EndsWith(".md", StringComparison.Ordinal))
+            .Where(f => !f.Relative.EndsWith(".md", StringComparison.Ordinal) && IsReadable(context, f.Full))
             .Select(f => new StaticFile(f.Relative, f.Full))
             .ToList();
 
         return new InputSite(pages.OrderBy(p => p.SitePath, StringComparer.Ordinal).ToList(), statics, leftOut);
+    }
+
+    /// <summary>
+    /// One page, read whatever is in it: an exception from reading it or its front matter becomes an
+    /// error on that page, so the other pages are still read and every page's errors are reported together.
+    /// </summary>
+    private static SourceDocument? ReadPageSafely(BuildContext context, string fullPath, string relative, IReadOnlySet<string> layouts, DirectoryDefaults defaults, DiagnosticBag diagnostics)
+    {
+        try
+        {
+            return ReadPage(context, fullPath, relative, layouts, defaults, diagnostics);
+        }
+        catch (Exception e) when (PageFailure.IsRecoverable(e))
+        {
+            PageFailure.Report(diagnostics, context.Display(fullPath), "reading", e);
+            return null;
+        }
+    }
+
+    /// <summary>A static file is copied at the end of the build; one that cannot be read is reported now, with the pages' errors.</summary>
+    private static bool IsReadable(BuildContext context, string fullPath)
+    {
+        try
+        {
+            using var handle = File.OpenHandle(fullPath);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            context.Diagnostics.Error(Codes.InputUnreadable, InputText.WhyUnreadable(e), context.Display(fullPath));
+            return false;
+        }
     }
 
     private static string FolderOf(string relative) => Path.GetDirectoryName(relative)?.Replace('\\', '/') ?? "";
@@ -65,7 +95,12 @@ public static class Reader
     private static SourceDocument? ReadPage(BuildContext context, string fullPath, string relative, IReadOnlySet<string> layouts, DirectoryDefaults defaults, DiagnosticBag diagnostics)
     {
         var display = context.Display(fullPath);
-        var (yaml, body, endLine) = FrontMatter.Split(File.ReadAllText(fullPath));
+        if (InputText.Read(fullPath, display, diagnostics) is not { } text)
+        {
+            return null;
+        }
+
+        var (yaml, body, endLine) = FrontMatter.Split(text);
         if (yaml is null)
         {
             diagnostics.Error(Codes.MissingKey, "page has no front matter: start the file with '---', then 'title:' and 'description:' lines, then '---'", display, 1, 1);

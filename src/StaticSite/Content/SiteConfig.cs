@@ -53,7 +53,12 @@ public sealed record SiteConfig
             return null;
         }
 
-        var node = YamlMap.Parse(File.ReadAllText(file), displayPath, 0, diagnostics, "the site config");
+        if (InputText.Read(file, displayPath, diagnostics) is not { } text)
+        {
+            return null;
+        }
+
+        var node = YamlMap.Parse(text, displayPath, 0, diagnostics, "the site config");
         if (node is null)
         {
             return null;

@@ -299,6 +299,13 @@ internal sealed class YamlMap
             diagnostics.Error(Codes.YamlSyntax, $"{what} is not valid YAML: {message}", path, (int)e.Start.Line + lineOffset, (int)e.Start.Column);
             return null;
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner can stop with no position on a bracket left open before a new
+            // key (found by the fuzz test: "{a: [" then "related: x"); say what to look for.
+            diagnostics.Error(Codes.YamlSyntax, $"{what} is not valid YAML: look for a '[', '{{' or quote that is never closed", path, 1 + lineOffset, 1);
+            return null;
+        }
 
         return stream.Documents.Count == 0 ? new YamlScalarNode() : stream.Documents[0].RootNode;
     }

@@ -9,8 +9,18 @@ public static class Codes
     public const string Config = "SS001";
     public const string OutputFolder = "SS002";
     public const string InputMissing = "SS003";
+    public const string PreviewHeaders = "SS005";
+    public const string Crash = "SS006";
     public const string OutputBusy = "SS010";
     public const string OutputWrite = "SS011";
+
+    /// <summary>Something went wrong inside the generator while handling one page: a fault to report, never the author's.</summary>
+    public const string PageFailed = "SS005";
+
+    // Reading input/
+    public const string InputUnreadable = "IN001";
+    public const string InvalidEncoding = "IN002";
+    public const string SymbolicLink = "IN003";
 
     // Front matter
     public const string YamlSyntax = "FM001";
@@ -32,6 +42,7 @@ public static class Codes
     public const string BrokenLink = "LINK001";
     public const string BrokenFragment = "LINK002";
     public const string BrokenRelated = "LINK003";
+    public const string ScriptUrl = "LINK004";
     public const string HeadingSkip = "HEAD001";
     public const string HeadingH1 = "HEAD002";
     public const string ImageAlt = "IMG001";
@@ -39,6 +50,8 @@ public static class Codes
     public const string InlineCode = "CSP001";
     public const string EmptyLink = "A11Y001";
     public const string UnlabelledField = "A11Y002";
+
+    public const string NestedTooDeeply = "MD001";
 
     // Components
     public const string UnknownComponent = "COMP001";

@@ -83,14 +83,8 @@ public sealed class GlossaryIndex
         }
 
         var display = context.Display(file);
-        string text;
-        try
+        if (InputText.Read(file, display, context.Diagnostics) is not { } text)
         {
-            text = File.ReadAllText(file);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            context.Diagnostics.Error(Codes.GlossaryEntry, $"cannot read the glossary: {e.Message}", display);
             return Empty;
         }
 

@@ -3,6 +3,7 @@ using Markdig.Renderers;
 using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
+using StaticSite.Checks;
 using StaticSite.Content;
 using StaticSite.Diagnostics;
 using StaticSite.Glossary;
@@ -27,10 +28,69 @@ public sealed class MarkdownProcessor(BuildContext context, MarkdownPipeline pip
 
     private DiagnosticBag Diagnostics => context.Diagnostics;
 
+    /// <summary>
+    /// Processes one page whatever is in it: anything that goes wrong becomes an error on the page
+    /// (Markdown nested too deep, or a fault of the generator's), and the page stands in as an empty
+    /// one so the rest of the site is still checked and every page's errors are reported together.
+    /// </summary>
     public ProcessedPage Process(SourceDocument page)
     {
+        try
+        {
+            return Parse(page) is { } document
+                ? Process(page, document)
+                : Empty(page);
+        }
+        catch (Exception e) when (MarkdownNesting.IsDepthLimit(e))
+        {
+            var (line, column) = MarkdownNesting.WhereParsingFails(page.Body, pipeline);
+            ReportTooDeep(page, line, column);
+            return Empty(page);
+        }
+        catch (Exception e) when (PageFailure.IsRecoverable(e))
+        {
+            PageFailure.Report(Diagnostics, page.DisplayPath, "processing", e);
+            return Empty(page);
+        }
+    }
+
+    /// <summary>The page's Markdown tree, or null (reported) when it nests too deep to walk safely.</summary>
+    private MarkdownDocument? Parse(SourceDocument page)
+    {
         var document = Markdig.Markdown.Parse(page.Body, pipeline);
+        if (MarkdownNesting.FirstTooDeep(document) is { } tooDeep)
+        {
+            ReportTooDeep(page, tooDeep.Line + 1, tooDeep.Column + 1);
+            return null;
+        }
+
+        if (MarkdownNesting.FirstTooDeepHtml(document) is var (line, column))
+        {
+            Diagnostics.Error(Codes.NestedTooDeeply,
+                $"raw HTML elements are nested too deeply here (more than {MarkdownNesting.MaxDepth} open inside each other); close each tag you open",
+                page.DisplayPath, line, column);
+            return null;
+        }
+
+        return document;
+    }
+
+    private void ReportTooDeep(SourceDocument page, int line, int column) =>
+        Diagnostics.Error(Codes.NestedTooDeeply,
+            $"quotes, lists, components, emphasis or links are nested too deeply here (more than {MarkdownNesting.MaxDepth} levels inside each other); flatten them",
+            page.DisplayPath, line, line > 0 ? column : 0);
+
+    private static ProcessedPage Empty(SourceDocument page) => new() { Source = page with { Body = "" }, Html = [] };
+
+    private ProcessedPage Process(SourceDocument page, MarkdownDocument document)
+    {
         var headings = CheckHeadings(page, document);
+        var markdownRules = new MarkdownScan(page, Diagnostics);
+        foreach (var rule in CheckRules.Create().OfType<IMarkdownRule>())
+        {
+            rule.Check(document, markdownRules);
+        }
+
         LayOutComponents(page, document, headings);
         var links = ResolveLinks(page, document);
         var glossaryTerms = page.IsArticle

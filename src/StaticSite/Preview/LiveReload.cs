@@ -1,112 +1,114 @@
 using System.Collections.Concurrent;
-using System.Net;
-using System.Text;
+using System.Reflection;
+using System.Threading.Channels;
+using Microsoft.AspNetCore.Http;
 
 namespace StaticSite.Preview;
 
 /// <summary>
-/// Preview-only live reload: pages served by <c>serve</c> get one extra script that listens on
-/// a server-sent-events stream and reloads the page after each successful rebuild. Nothing of
-/// this is ever written to the output folder.
+/// Preview-only live reload: pages served by <c>serve</c> get one external script (so the strict
+/// Content-Security-Policy holds) that listens on a server-sent-events stream from the same host
+/// and reloads the page after each rebuild. Nothing of this is ever written to the output folder.
+/// Each open stream waits on its own channel, so open pages never hold up other requests.
 /// </summary>
 public sealed class LiveReload(string basePath)
 {
-    private const string Script = "new EventSource(document.currentScript.dataset.events).onmessage = function () { location.reload(); };\n";
+    private static readonly Lazy<byte[]> Script = new(() => Resource("StaticSite.Preview.LiveReload.js"));
 
-    private readonly ConcurrentDictionary<Guid, HttpListenerResponse> _clients = new();
+    private readonly ConcurrentDictionary<Guid, Channel<string>> _clients = new();
+    private volatile bool _closed;
 
-    private string ScriptPath => basePath + "_preview/live-reload.js";
+    public string ScriptPath => basePath + "_preview/live-reload.js";
 
-    private string EventsPath => basePath + "_preview/events";
+    public string EventsPath => basePath + "_preview/events";
+
+    /// <summary>The tag added before <c>&lt;/body&gt;</c> of every page served.</summary>
+    public string ScriptTag => $"<script src=\"{ScriptPath}\" data-events=\"{EventsPath}\" defer></script>";
+
+    /// <summary>How many pages are listening now.</summary>
+    public int OpenStreams => _clients.Count;
 
     /// <summary>Answers the script and event-stream requests; false for every other request.</summary>
-    public bool TryHandle(HttpListenerContext context)
+    public async Task<bool> TryHandleAsync(HttpContext context)
     {
-        var path = context.Request.Url?.AbsolutePath;
+        var path = context.Request.PathBase + context.Request.Path;
         if (path == ScriptPath)
         {
-            var bytes = Encoding.UTF8.GetBytes(Script);
             context.Response.ContentType = "text/javascript; charset=utf-8";
-            context.Response.OutputStream.Write(bytes);
-            context.Response.Close();
-            return true;
-        }
-
-        if (path == EventsPath)
-        {
-            var response = context.Response;
-            response.ContentType = "text/event-stream";
-            response.SendChunked = true;
-            response.Headers["Cache-Control"] = "no-cache";
-            // Registered before the greeting goes out, so a rebuild right after it is not missed.
-            var id = Guid.NewGuid();
-            _clients[id] = response;
-            if (!Send(response, ": connected\n\n"))
+            context.Response.ContentLength = Script.Value.Length;
+            if (!HttpMethods.IsHead(context.Request.Method))
             {
-                _clients.TryRemove(id, out _);
+                await context.Response.Body.WriteAsync(Script.Value, context.RequestAborted);
             }
 
             return true;
         }
 
-        return false;
+        if (path != EventsPath)
+        {
+            return false;
+        }
+
+        var response = context.Response;
+        response.ContentType = "text/event-stream";
+        response.Headers.CacheControl = "no-cache";
+        var id = Guid.NewGuid();
+        var messages = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
+        // Registered before the greeting goes out, so a rebuild right after it is not missed.
+        _clients[id] = messages;
+        if (_closed)
+        {
+            messages.Writer.TryComplete();
+        }
+
+        try
+        {
+            await response.WriteAsync(": connected\n\n", context.RequestAborted);
+            await response.Body.FlushAsync(context.RequestAborted);
+            await foreach (var message in messages.Reader.ReadAllAsync(context.RequestAborted))
+            {
+                await response.WriteAsync(message, context.RequestAborted);
+                await response.Body.FlushAsync(context.RequestAborted);
+            }
+        }
+        catch (Exception e) when (e is OperationCanceledException or IOException)
+        {
+            // the page was closed or reloaded
+        }
+        finally
+        {
+            _clients.TryRemove(id, out _);
+        }
+
+        return true;
     }
 
-    /// <summary>Adds the reload script to an HTML page as it is served.</summary>
-    public byte[] Inject(byte[] html)
-    {
-        var text = Encoding.UTF8.GetString(html);
-        var tag = $"<script src=\"{ScriptPath}\" data-events=\"{EventsPath}\" defer></script>";
-        var at = text.LastIndexOf("</body>", StringComparison.OrdinalIgnoreCase);
-        return Encoding.UTF8.GetBytes(at < 0 ? text + tag : text.Insert(at, tag));
-    }
-
-    /// <summary>Tells every open page to reload.</summary>
+    /// <summary>Tells every open page to reload. Never waits on a page.</summary>
     public void Notify()
     {
-        foreach (var (id, response) in _clients)
+        foreach (var client in _clients.Values)
         {
-            if (!Send(response, "data: reload\n\n"))
-            {
-                _clients.TryRemove(id, out _);
-            }
+            client.Writer.TryWrite("data: reload\n\n");
         }
     }
 
     /// <summary>Ends every open event stream, so the server can stop without waiting on them.</summary>
     public void Close()
     {
-        foreach (var (id, response) in _clients)
+        _closed = true;
+        foreach (var (id, client) in _clients)
         {
+            client.Writer.TryComplete();
             _clients.TryRemove(id, out _);
-            try
-            {
-                response.Abort();
-            }
-            catch (Exception e) when (e is IOException or HttpListenerException or ObjectDisposedException)
-            {
-                // already gone
-            }
         }
     }
 
-    private static bool Send(HttpListenerResponse response, string message)
+    internal static byte[] Resource(string name)
     {
-        try
-        {
-            var bytes = Encoding.UTF8.GetBytes(message);
-            // One writer at a time: a greeting and a reload written together garble the chunks.
-            lock (response)
-            {
-                response.OutputStream.Write(bytes);
-                response.OutputStream.Flush();
-            }
-
-            return true;
-        }
-        catch (Exception e) when (e is IOException or HttpListenerException or ObjectDisposedException or InvalidOperationException)
-        {
-            return false; // the page was closed
-        }
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(name)
+            ?? throw new InvalidOperationException($"resource {name} is missing from the build");
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
     }
 }

@@ -1,59 +1,113 @@
-using StaticSite.Cli;
+using System.Threading.Channels;
 using StaticSite.Content;
 using StaticSite.Diagnostics;
 
 namespace StaticSite.Preview;
 
 /// <summary>
-/// Local preview: builds, serves the output under the same base path as production, and
-/// rebuilds when input/ or theme/ change, then reloads open pages. A failed rebuild prints its
-/// errors and keeps serving the last good site.
+/// Builds the site for the preview. The first call has no changed files; each later call gets
+/// the files under input/ and theme/ that changed since the one before. <c>serve</c>'s own is a
+/// full build; an incremental build can take its place without the server knowing.
 /// </summary>
-public static class PreviewServer
+public delegate BuildResult Rebuild(IReadOnlyCollection<string> changedFiles);
+
+/// <summary>What <c>serve</c> runs.</summary>
+public sealed record PreviewOptions
 {
-    public static int Run(BuildOptions options, int port, TextWriter stdout, TextWriter stderr)
+    public required BuildOptions Build { get; init; }
+
+    /// <summary>0 picks a free port.</summary>
+    public int Port { get; init; } = 8080;
+
+    /// <summary>How the site is built, first and after each change; null: a full build with <see cref="Build"/>.</summary>
+    public Rebuild? Rebuild { get; init; }
+
+    /// <summary>Editors save in bursts: a rebuild waits until files have been still this long.</summary>
+    public TimeSpan QuietPeriod { get; init; } = TimeSpan.FromMilliseconds(200);
+}
+
+/// <summary>
+/// Local preview: builds, serves the output under the same base path and with the same headers
+/// as production, rebuilds when input/ or theme/ change, then reloads open pages. A failed
+/// rebuild keeps the last good site on disk, and every page served shows its errors above that
+/// content until a rebuild succeeds.
+/// </summary>
+public sealed class PreviewServer : IDisposable
+{
+    private readonly Channel<string> _changes = Channel.CreateUnbounded<string>();
+    private readonly CancellationTokenSource _stop = new();
+    private readonly List<FileSystemWatcher> _watchers = [];
+    private readonly PreviewOptions _options;
+    private readonly Rebuild _rebuild;
+    private readonly Action<BuildResult> _report;
+    private readonly TextWriter _log;
+    private StaticFileServer? _server;
+    private Task _watching = Task.CompletedTask;
+
+    private PreviewServer(PreviewOptions options, Action<BuildResult> report, TextWriter log)
     {
-        CommandLine.Build(options, stdout, stderr);
-        var basePath = BasePathOf(options);
-        var liveReload = new LiveReload(basePath);
-        using var server = StaticFileServer.Start(options.ResolvedOutput, basePath, port, liveReload: liveReload);
-        stdout.WriteLine($"Serving {server.RootUrl} (Ctrl+C to stop). Watching input/ and theme/ for changes.");
+        _options = options;
+        _rebuild = options.Rebuild ?? (_ => Site.Build(options.Build));
+        _report = report;
+        _log = log;
+    }
 
-        using var rebuild = new SemaphoreSlim(0);
-        using var inputWatcher = Watch(options.ResolvedInput, rebuild);
-        using var themeWatcher = Watch(options.ResolvedTheme, rebuild);
-        using var stop = new CancellationTokenSource();
-        Console.CancelKeyPress += (_, e) =>
-        {
-            e.Cancel = true;
-            stop.Cancel();
-        };
+    public LiveReload LiveReload { get; private set; } = new("/");
 
+    public BuildStatus Status { get; } = new();
+
+    public string RootUrl => _server?.RootUrl ?? throw new InvalidOperationException("not started");
+
+    /// <summary>Raised after each rebuild has been reported, shown and announced to open pages.</summary>
+    public event Action<BuildResult>? Rebuilt;
+
+    /// <summary>
+    /// Builds once (reported through <paramref name="report"/>), then serves and watches. Throws
+    /// <see cref="IOException"/> when the port is taken.
+    /// </summary>
+    public static PreviewServer Start(PreviewOptions options, Action<BuildResult> report, TextWriter log)
+    {
+        var preview = new PreviewServer(options, report, log);
         try
         {
-            while (!stop.IsCancellationRequested)
-            {
-                rebuild.Wait(stop.Token);
-                // Editors save in bursts; wait for the burst to end, then build once.
-                Thread.Sleep(200);
-                while (rebuild.CurrentCount > 0)
-                {
-                    rebuild.Wait();
-                }
-
-                stdout.WriteLine($"Change seen at {DateTime.Now:HH:mm:ss}; rebuilding.");
-                if (CommandLine.Build(options, stdout, stderr))
-                {
-                    liveReload.Notify();
-                }
-            }
+            preview.Begin();
+            return preview;
         }
-        catch (OperationCanceledException)
+        catch
         {
-            // Ctrl+C
+            preview.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Finishes when the preview is stopped.</summary>
+    public Task Completion => _watching;
+
+    private void Begin()
+    {
+        var build = _options.Build;
+        var first = _rebuild([]);
+        _report(first);
+        Status.Update(first);
+
+        var basePath = BasePathOf(build);
+        LiveReload = new LiveReload(basePath);
+        _server = StaticFileServer.Start(new StaticFileServerOptions
+        {
+            Root = build.ResolvedOutput,
+            BasePath = basePath,
+            Port = _options.Port,
+            Headers = HeadersOf(build, _log),
+            LiveReload = LiveReload,
+            Status = Status,
+        });
+
+        foreach (var folder in new[] { build.ResolvedInput, build.ResolvedTheme }.Where(Directory.Exists))
+        {
+            _watchers.Add(Watch(folder));
         }
 
-        return 0;
+        _watching = Task.Run(() => WatchAsync(_stop.Token));
     }
 
     /// <summary>
@@ -63,14 +117,107 @@ public static class PreviewServer
     private static string BasePathOf(BuildOptions options) =>
         SiteConfig.Load(options.ResolvedInput, SiteConfig.FileName, new DiagnosticBag(), options.BasePath, options.Url)?.BasePath ?? "/";
 
-    private static FileSystemWatcher Watch(string folder, SemaphoreSlim signal)
+    /// <summary>Production's headers from netlify.toml beside input/; a broken file is reported and the preview goes on without them.</summary>
+    private static NetlifyHeaders HeadersOf(BuildOptions options, TextWriter log)
     {
-        var watcher = new FileSystemWatcher(folder) { IncludeSubdirectories = true, EnableRaisingEvents = Directory.Exists(folder) };
-        void Changed(object? sender, FileSystemEventArgs e) => signal.Release();
+        var path = Path.Combine(Path.GetFullPath(options.SiteRoot), NetlifyHeaders.FileName);
+        try
+        {
+            return NetlifyHeaders.Load(path);
+        }
+        catch (FormatException e)
+        {
+            log.WriteLine($"{NetlifyHeaders.FileName}: warning {Codes.PreviewHeaders}: the preview sends no production headers: {e.Message}");
+            return NetlifyHeaders.None;
+        }
+    }
+
+    private FileSystemWatcher Watch(string folder)
+    {
+        var watcher = new FileSystemWatcher(folder) { IncludeSubdirectories = true };
+        void Changed(object? sender, FileSystemEventArgs e) => _changes.Writer.TryWrite(e.FullPath);
         watcher.Changed += Changed;
         watcher.Created += Changed;
         watcher.Deleted += Changed;
-        watcher.Renamed += (s, e) => Changed(s, e);
+        watcher.Renamed += (s, e) =>
+        {
+            _changes.Writer.TryWrite(e.OldFullPath);
+            Changed(s, e);
+        };
+        // Too many changes at once to list: say the whole folder changed.
+        watcher.Error += (_, _) => _changes.Writer.TryWrite(folder);
+        watcher.EnableRaisingEvents = true;
         return watcher;
+    }
+
+    private async Task WatchAsync(CancellationToken stop)
+    {
+        try
+        {
+            while (await _changes.Reader.WaitToReadAsync(stop))
+            {
+                var changed = new HashSet<string>(StringComparer.Ordinal);
+                // Editors save in bursts (a temp file, a rename, a touch): wait until files are still.
+                do
+                {
+                    while (_changes.Reader.TryRead(out var path))
+                    {
+                        changed.Add(path);
+                    }
+
+                    await Task.Delay(_options.QuietPeriod, stop);
+                }
+                while (_changes.Reader.TryPeek(out _));
+
+                _log.WriteLine($"Change seen at {DateTime.Now:HH:mm:ss}; rebuilding.");
+                Rebuild(changed);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // stopped
+        }
+    }
+
+    private void Rebuild(IReadOnlyCollection<string> changed)
+    {
+        BuildResult result;
+        try
+        {
+            result = _rebuild(changed);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A bug in the generator, not in the input: say so, keep serving, try again on the next save.
+            _log.WriteLine($"StaticSite: error {Codes.Crash}: the rebuild stopped unexpectedly ({e.GetType().Name}: {e.Message}); still serving the last build");
+            return;
+        }
+
+        _report(result);
+        Status.Update(result);
+        // Failed or not: a failed build puts its errors on every page, a fixed one takes them off.
+        LiveReload.Notify();
+        Rebuilt?.Invoke(result);
+    }
+
+    public void Dispose()
+    {
+        _stop.Cancel();
+        foreach (var watcher in _watchers)
+        {
+            watcher.Dispose();
+        }
+
+        try
+        {
+            _watching.Wait(TimeSpan.FromSeconds(30));
+        }
+        catch (AggregateException)
+        {
+            // a crash in a rebuild has been seen by whoever awaited Completion
+        }
+
+        _server?.Dispose();
+        _stop.Dispose();
     }
 }

@@ -1,178 +1,335 @@
 using System.Net;
-using System.Net.Sockets;
-using StaticSite.Content;
+using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.StaticFiles;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Logging;
 
 namespace StaticSite.Preview;
 
+/// <summary>How to serve one output folder.</summary>
+public sealed record StaticFileServerOptions
+{
+    /// <summary>The output folder; nothing outside it is ever served.</summary>
+    public required string Root { get; init; }
+
+    /// <summary>The path the site lives under, e.g. <c>/</c> or <c>/repo/</c>.</summary>
+    public string BasePath { get; init; } = "/";
+
+    /// <summary>0 picks a free port.</summary>
+    public int Port { get; init; }
+
+    /// <summary>Response headers by path, as netlify.toml gives them to production.</summary>
+    public NetlifyHeaders Headers { get; init; } = NetlifyHeaders.None;
+
+    /// <summary>With it, every page gets the reload script and open pages reload after rebuilds.</summary>
+    public LiveReload? LiveReload { get; init; }
+
+    /// <summary>With it, every page starts with the last build's errors while it has any.</summary>
+    public BuildStatus? Status { get; init; }
+}
+
 /// <summary>
-/// A small static file server on 127.0.0.1, serving a folder under a base path the way Netlify
-/// and GitHub Pages do: <c>/x/</c> serves <c>index.html</c>, unknown paths get <c>404.html</c>
-/// with status 404. Used by <c>serve</c> and by the tests; optional extra response headers let
-/// tests serve pages with the production Content-Security-Policy.
+/// Serves a folder under a base path on 127.0.0.1 the way Netlify and GitHub Pages do:
+/// <c>/x/</c> serves <c>x/index.html</c>, <c>/x</c> redirects to <c>/x/</c>, unknown paths get
+/// <c>404.html</c> with status 404, and each response gets the headers netlify.toml gives it.
+/// Kestrel with ASP.NET Core's static-file middleware over a <see cref="PhysicalFileProvider"/>,
+/// which refuses paths that climb out of the folder; pages pass through one small step that adds
+/// the preview's script and error panel. Used by <c>serve</c> and by the tests.
 /// </summary>
 public sealed class StaticFileServer : IDisposable
 {
-    private readonly HttpListener _listener;
-    private readonly string _root;
-    private readonly string _basePath;
-    private readonly IReadOnlyDictionary<string, string> _headers;
-    private readonly Thread _thread;
-    private readonly LiveReload? _liveReload;
+    /// <summary>Netlify's own Cache-Control for anything netlify.toml gives none: revalidate every time.</summary>
+    public const string DefaultCacheControl = "public, max-age=0, must-revalidate";
 
-    private StaticFileServer(HttpListener listener, string root, string basePath, int port, IReadOnlyDictionary<string, string> headers, LiveReload? liveReload)
+    private readonly WebApplication _app;
+    private readonly ContainedFileProvider _files;
+    private readonly StaticFileServerOptions _options;
+
+    private StaticFileServer(WebApplication app, ContainedFileProvider files, StaticFileServerOptions options, IReadOnlyList<string> addresses)
     {
-        _liveReload = liveReload;
-        _listener = listener;
-        _root = Path.GetFullPath(root);
-        _basePath = basePath;
-        _headers = headers;
-        Port = port;
-        _thread = new Thread(Loop) { IsBackground = true, Name = "static-file-server" };
-        _thread.Start();
+        _app = app;
+        _files = files;
+        _options = options;
+        ListeningOn = addresses;
+        Port = new Uri(addresses[0]).Port;
     }
 
     public int Port { get; }
 
-    public string RootUrl => $"http://127.0.0.1:{Port}{_basePath}";
+    /// <summary>The addresses Kestrel is bound to: 127.0.0.1 and nothing else.</summary>
+    public IReadOnlyList<string> ListeningOn { get; }
 
-    /// <summary>Starts serving; port 0 picks a free port. With <paramref name="liveReload"/>, pages reload after rebuilds.</summary>
-    public static StaticFileServer Start(string root, string basePath, int port = 0, IReadOnlyDictionary<string, string>? headers = null, LiveReload? liveReload = null)
-    {
-        if (port == 0)
+    public string RootUrl => $"http://127.0.0.1:{Port}{_options.BasePath}";
+
+    /// <summary>Starts serving; port 0 picks a free port. <paramref name="headers"/> go on every response.</summary>
+    public static StaticFileServer Start(string root, string basePath, int port = 0, IReadOnlyDictionary<string, string>? headers = null, LiveReload? liveReload = null) =>
+        Start(new StaticFileServerOptions
         {
-            using var probe = new TcpListener(IPAddress.Loopback, 0);
-            probe.Start();
-            port = ((IPEndPoint)probe.LocalEndpoint).Port;
-            probe.Stop();
-        }
+            Root = root,
+            BasePath = basePath,
+            Port = port,
+            Headers = NetlifyHeaders.Everywhere(headers ?? new Dictionary<string, string>()),
+            LiveReload = liveReload,
+        });
 
-        var listener = new HttpListener();
-        listener.Prefixes.Add($"http://127.0.0.1:{port}/");
-        listener.Start();
-        return new StaticFileServer(listener, root, basePath, port, headers ?? new Dictionary<string, string>(), liveReload);
-    }
-
-    private void Loop()
+    /// <summary>Starts serving. Throws <see cref="IOException"/> when the port is taken.</summary>
+    public static StaticFileServer Start(StaticFileServerOptions options)
     {
-        while (_listener.IsListening)
+        var root = Path.GetFullPath(options.Root);
+        // The folder may not exist yet (a first build that failed); serve it once it does.
+        Directory.CreateDirectory(root);
+        var files = new ContainedFileProvider(root);
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ContentRootPath = root });
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
         {
-            HttpListenerContext context;
-            try
+            // Loopback only: the preview is for the author's own browser, never the network.
+            kestrel.Listen(IPAddress.Loopback, options.Port);
+            kestrel.AddServerHeader = false;
+        });
+        builder.Services.AddSingleton<ILoggerFactory, Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory>();
+        var app = builder.Build();
+        var pages = new PageResponder(files, options);
+        var requestPath = new PathString(options.BasePath.TrimEnd('/'));
+
+        app.Use(async (context, next) =>
+        {
+            pages.AddHeaders(context);
+            if (context.Request.Path == options.BasePath + ErrorPanel.StylesheetPath)
             {
-                context = _listener.GetContext();
+                context.Response.ContentType = "text/css; charset=utf-8";
+                await context.Response.Body.WriteAsync(ErrorPanel.Stylesheet, context.RequestAborted);
+                return;
             }
-            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
+
+            if (options.LiveReload is { } liveReload && await liveReload.TryHandleAsync(context))
             {
                 return;
             }
 
-            ThreadPool.QueueUserWorkItem(_ => Serve(context));
-        }
-    }
-
-    private void Serve(HttpListenerContext context)
-    {
-        if (_liveReload?.TryHandle(context) == true)
+            await next(context);
+        });
+        app.Use(async (context, next) =>
         {
-            return;
-        }
+            if (!pages.TryRedirectToFolder(context, requestPath))
+            {
+                await next(context);
+            }
+        });
+        app.UseDefaultFiles(new DefaultFilesOptions
+        {
+            FileProvider = files,
+            RequestPath = requestPath,
+            DefaultFileNames = ["index.html"],
+            // Done above, with a Location relative to the host as Netlify sends it.
+            RedirectToAppendTrailingSlash = false,
+        });
+        app.Use(async (context, next) =>
+        {
+            if (!await pages.TryServeAsync(context, requestPath))
+            {
+                await next(context);
+            }
+        });
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            FileProvider = files,
+            RequestPath = requestPath,
+            ContentTypeProvider = ContentTypes(),
+            // Every file the build writes can be fetched in preview, even one with no known
+            // extension (_redirects), as raw bytes.
+            ServeUnknownFileTypes = true,
+            DefaultContentType = "application/octet-stream",
+        });
+        app.Run(pages.NotFoundAsync);
 
-        var response = context.Response;
         try
         {
-            foreach (var (name, value) in _headers)
-            {
-                response.Headers[name] = value;
-            }
-
-            var path = Uri.UnescapeDataString(context.Request.Url?.AbsolutePath ?? "/");
-            var file = Resolve(path);
-            if (file is null && path + "/" == _basePath)
-            {
-                response.Redirect(_basePath);
-                response.StatusCode = 301;
-                return;
-            }
-
-            if (file is null && !path.EndsWith('/') && Resolve(path + "/") is not null)
-            {
-                response.StatusCode = 301;
-                response.RedirectLocation = path + "/";
-                return;
-            }
-
-            if (file is null)
-            {
-                response.StatusCode = 404;
-                file = Path.Combine(_root, "404.html");
-                if (!File.Exists(file))
-                {
-                    return;
-                }
-            }
-
-            var bytes = File.ReadAllBytes(file);
-            if (_liveReload is not null && file.EndsWith(".html", StringComparison.Ordinal))
-            {
-                bytes = _liveReload.Inject(bytes);
-            }
-
-            response.ContentType = ContentType(file);
-            response.ContentLength64 = bytes.Length;
-            if (context.Request.HttpMethod != "HEAD")
-            {
-                response.OutputStream.Write(bytes);
-            }
+            app.StartAsync().GetAwaiter().GetResult();
         }
-        catch (Exception e) when (e is IOException or HttpListenerException)
+        catch
         {
-            // The client went away; nothing to tell it.
+            app.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            files.Dispose();
+            throw;
         }
-        finally
-        {
-            try
-            {
-                response.Close();
-            }
-            catch (Exception e) when (e is IOException or HttpListenerException or ObjectDisposedException)
-            {
-                // already closed by the client
-            }
-        }
+
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.ToList();
+        return new StaticFileServer(app, files, options, addresses);
     }
 
-    private string? Resolve(string urlPath)
+    /// <summary>ASP.NET Core's table, with the charset on text so pages never depend on sniffing.</summary>
+    private static FileExtensionContentTypeProvider ContentTypes()
     {
-        if (!urlPath.StartsWith(_basePath, StringComparison.Ordinal))
-        {
-            return null;
-        }
-
-        var relative = SitePaths.OutputFileFor(urlPath[_basePath.Length..]);
-        var full = Path.GetFullPath(Path.Combine(_root, relative));
-        return full.StartsWith(_root + Path.DirectorySeparatorChar, StringComparison.Ordinal) && File.Exists(full) ? full : null;
+        var types = new FileExtensionContentTypeProvider();
+        types.Mappings[".html"] = "text/html; charset=utf-8";
+        types.Mappings[".css"] = "text/css; charset=utf-8";
+        types.Mappings[".js"] = "text/javascript; charset=utf-8";
+        types.Mappings[".xml"] = "application/xml; charset=utf-8";
+        types.Mappings[".txt"] = "text/plain; charset=utf-8";
+        types.Mappings[".svg"] = "image/svg+xml";
+        return types;
     }
-
-    public static string ContentType(string file) => Path.GetExtension(file).ToLowerInvariant() switch
-    {
-        ".html" => "text/html; charset=utf-8",
-        ".css" => "text/css; charset=utf-8",
-        ".js" => "text/javascript; charset=utf-8",
-        ".json" => "application/json",
-        ".xml" => "application/xml; charset=utf-8",
-        ".svg" => "image/svg+xml",
-        ".png" => "image/png",
-        ".jpg" or ".jpeg" => "image/jpeg",
-        ".webp" => "image/webp",
-        ".txt" => "text/plain; charset=utf-8",
-        ".ico" => "image/x-icon",
-        _ => "application/octet-stream",
-    };
 
     public void Dispose()
     {
-        _liveReload?.Close();
-        _listener.Stop();
-        _listener.Close();
+        _options.LiveReload?.Close();
+        using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5)))
+        {
+            _app.StopAsync(timeout.Token).GetAwaiter().GetResult();
+        }
+
+        _app.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        _files.Dispose();
+    }
+
+    /// <summary>Pages (HTML) and the 404 page, with the preview's additions; the headers on every response.</summary>
+    private sealed class PageResponder(ContainedFileProvider files, StaticFileServerOptions options)
+    {
+        private const string MissingNotFoundPage = """
+            <!DOCTYPE html>
+            <html lang="en">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>Page not found</title>
+            </head>
+            <body>
+            <main>
+            <h1>Page not found</h1>
+            <p>There is no page here, and the site has no 404.html yet.</p>
+            </main>
+            </body>
+            </html>
+            """;
+
+        public void AddHeaders(HttpContext context)
+        {
+            var path = context.Request.Path.Value ?? "/";
+            var basePath = options.BasePath.TrimEnd('/');
+            var sitePath = path.StartsWith(basePath + "/", StringComparison.Ordinal) ? path[basePath.Length..] : path;
+            var headers = context.Response.Headers;
+            foreach (var (name, value) in options.Headers.For(sitePath))
+            {
+                headers[name] = name.Equals("Content-Security-Policy", StringComparison.OrdinalIgnoreCase) && options.LiveReload is not null
+                    ? AllowEventStream(value)
+                    : value;
+            }
+
+            if (!headers.ContainsKey("Cache-Control"))
+            {
+                headers.CacheControl = DefaultCacheControl;
+            }
+        }
+
+        /// <summary>
+        /// The one thing the preview adds to the production policy: its reload script listens on
+        /// an event stream from the same host, which <c>default-src 'none'</c> would block.
+        /// </summary>
+        public static string AllowEventStream(string policy)
+        {
+            var directives = policy.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToList();
+            var connect = directives.FindIndex(d => d.Equals("connect-src", StringComparison.OrdinalIgnoreCase) || d.StartsWith("connect-src ", StringComparison.OrdinalIgnoreCase));
+            if (connect < 0)
+            {
+                directives.Add("connect-src 'self'");
+            }
+            else if (!directives[connect].Contains("'self'", StringComparison.OrdinalIgnoreCase))
+            {
+                directives[connect] = directives[connect].Replace("'none'", "", StringComparison.OrdinalIgnoreCase).TrimEnd() + " 'self'";
+            }
+
+            return string.Join("; ", directives);
+        }
+
+        /// <summary><c>/x</c> → 301 to <c>/x/</c> when <c>x/index.html</c> exists, as Netlify's pretty URLs do.</summary>
+        public bool TryRedirectToFolder(HttpContext context, PathString requestPath)
+        {
+            var request = context.Request;
+            var path = request.Path.Value ?? "";
+            if (!(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
+                || path.EndsWith('/')
+                || !new PathString(path + "/").StartsWithSegments(requestPath, out var subpath))
+            {
+                return false;
+            }
+
+            var index = files.GetFileInfo(subpath.Value + "index.html");
+            if (!index.Exists || index.IsDirectory)
+            {
+                return false;
+            }
+
+            context.Response.StatusCode = StatusCodes.Status301MovedPermanently;
+            context.Response.Headers.Location = request.PathBase + request.Path + "/" + request.QueryString;
+            return true;
+        }
+
+        /// <summary>Serves an HTML file under the base path with the preview's additions; false for anything else.</summary>
+        public async Task<bool> TryServeAsync(HttpContext context, PathString requestPath)
+        {
+            var request = context.Request;
+            if (!(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
+                || !request.Path.StartsWithSegments(requestPath, out var subpath)
+                || subpath.Value?.EndsWith(".html", StringComparison.OrdinalIgnoreCase) != true)
+            {
+                return false;
+            }
+
+            var file = files.GetFileInfo(subpath.Value);
+            if (!file.Exists || file.IsDirectory)
+            {
+                return false;
+            }
+
+            await WritePageAsync(context, file, StatusCodes.Status200OK);
+            return true;
+        }
+
+        public async Task NotFoundAsync(HttpContext context)
+        {
+            var file = files.GetFileInfo("/404.html");
+            await WritePageAsync(context, file.Exists ? file : null, StatusCodes.Status404NotFound);
+        }
+
+        private async Task WritePageAsync(HttpContext context, IFileInfo? file, int status)
+        {
+            string html;
+            if (file is null)
+            {
+                html = MissingNotFoundPage;
+            }
+            else
+            {
+                await using var stream = file.CreateReadStream();
+                using var reader = new StreamReader(stream, Encoding.UTF8);
+                html = await reader.ReadToEndAsync(context.RequestAborted);
+            }
+
+            if (options.Status is { } build)
+            {
+                html = ErrorPanel.AddTo(html, build.Errors, options.BasePath);
+            }
+
+            if (options.LiveReload is { } liveReload)
+            {
+                var end = html.LastIndexOf("</body>", StringComparison.OrdinalIgnoreCase);
+                html = end < 0 ? html + liveReload.ScriptTag : html.Insert(end, liveReload.ScriptTag);
+            }
+
+            var bytes = Encoding.UTF8.GetBytes(html);
+            context.Response.StatusCode = status;
+            context.Response.ContentType = "text/html; charset=utf-8";
+            context.Response.ContentLength = bytes.Length;
+            if (!HttpMethods.IsHead(context.Request.Method))
+            {
+                await context.Response.Body.WriteAsync(bytes, context.RequestAborted);
+            }
+        }
     }
 }

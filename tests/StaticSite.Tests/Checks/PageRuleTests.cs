@@ -31,8 +31,10 @@ public sealed class PageRuleTests
         // Codes live in one place (Codes.cs), so authors can search for them.
         var codes = typeof(Codes).GetFields(BindingFlags.Public | BindingFlags.Static).Select(f => (string)f.GetValue(null)!).ToHashSet(StringComparer.Ordinal);
         Assert.All(rules, r => Assert.Contains(r.Code, codes));
-        // Each rule runs in exactly one place: the walk of a page, or the site pass after it.
-        Assert.All(rules, r => Assert.True(r is IPageRule ^ r is ISiteRule, $"{r.GetType().Name} must be a page rule or a site rule"));
+        // Each rule runs in exactly one place: a page's Markdown, the walk of a page, or the site pass after it.
+        Assert.All(rules, r => Assert.True(
+            new[] { r is IMarkdownRule, r is IPageRule, r is ISiteRule }.Count(kind => kind) == 1,
+            $"{r.GetType().Name} must be one of a Markdown rule, a page rule or a site rule"));
     }
 
     [Fact]

@@ -1,0 +1,129 @@
+using System.Globalization;
+using StaticSite.Diagnostics;
+
+namespace StaticSite.Cli;
+
+/// <summary>
+/// Runs one build and reports it the way compilers do, so editors can jump to each line:
+/// errors on stderr, warnings and the readability table on stdout, then one summary line.
+/// </summary>
+public static class BuildReport
+{
+    /// <summary>Above this many articles the console shows the hardest to read only, not thousands of lines.</summary>
+    public const int ReadabilityTableLimit = 20;
+
+    /// <summary>Builds (or, without <see cref="BuildOptions.WriteOutput"/>, checks) and reports; true when there were no errors.</summary>
+    public static bool Run(BuildOptions options, Terminal terminal, string? readabilityReport = null)
+    {
+        // Start-up (the runtime loading and reaching Main) is part of what a user waits for, so --timings shows it.
+        var startup = DateTime.Now - System.Diagnostics.Process.GetCurrentProcess().StartTime;
+        var result = Build(options, terminal);
+        Write(result, options, terminal, readabilityReport, startup);
+        return result.Succeeded;
+    }
+
+    /// <summary>One build, with its progress on the terminal when a person is watching.</summary>
+    public static BuildResult Build(BuildOptions options, Terminal terminal)
+    {
+        var progress = terminal.Progress();
+        try
+        {
+            return Site.Build(progress is null ? options : options with { StageStarted = progress.Started });
+        }
+        finally
+        {
+            progress?.Done();
+        }
+    }
+
+    public static void Write(BuildResult result, BuildOptions options, Terminal terminal, string? readabilityReport = null, TimeSpan? startup = null)
+    {
+        var (stdout, stderr) = (terminal.Out, terminal.Error);
+        var reportClock = System.Diagnostics.Stopwatch.StartNew();
+        var reportAllocated = GC.GetTotalAllocatedBytes(precise: false);
+        var output = new StringWriter(CultureInfo.InvariantCulture);
+        foreach (var diagnostic in result.Diagnostics)
+        {
+            (diagnostic.Severity == Severity.Error ? stderr : output).WriteLine(diagnostic.ToString());
+        }
+
+        WriteReadability(result, output, readabilityReport, stderr);
+        stdout.Write(output.ToString());
+
+        if (options.Timings)
+        {
+            var report = new StageTiming("report", reportClock.Elapsed, GC.GetTotalAllocatedBytes(precise: false) - reportAllocated);
+            StageTiming[] stages = [.. startup is { } s ? [new StageTiming("start-up", s)] : Array.Empty<StageTiming>(), .. result.Timings, report];
+            stdout.WriteLine("  stage           time    allocated");
+            foreach (var timing in stages)
+            {
+                stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {timing.Stage,-11} {timing.Elapsed.TotalMilliseconds,8:0.0} ms {timing.AllocatedBytes / 1048576.0,8:0.0} MB"));
+            }
+
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {"total",-11} {stages.Sum(t => t.Elapsed.TotalMilliseconds),8:0.0} ms {stages.Sum(t => t.AllocatedBytes) / 1048576.0,8:0.0} MB"));
+        }
+
+        var errors = result.Errors.Count();
+        var warnings = result.Diagnostics.Count - errors;
+        var folder = BuildContext.DisplayPath(options.SiteRoot, options.ResolvedOutput);
+        var withWarnings = warnings > 0 ? $", with {Count(warnings, "warning")}." : ".";
+        if (!result.Succeeded)
+        {
+            stderr.WriteLine($"Build failed: {Count(errors, "error")}{(warnings > 0 ? $", {Count(warnings, "warning")}" : "")}. " +
+                (options.WriteOutput ? $"Nothing was written; {folder} is as it was." : "Nothing was written."));
+        }
+        else if (options.WriteOutput)
+        {
+            stdout.WriteLine($"Built {result.PageCount} pages ({result.Files.Count} files) into {folder}{withWarnings}");
+        }
+        else
+        {
+            stdout.WriteLine($"Checked {result.PageCount} pages ({result.Files.Count} files): no errors{withWarnings} Nothing was written.");
+        }
+    }
+
+    private static string Count(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";
+
+    private static void WriteReadability(BuildResult result, TextWriter stdout, string? reportPath, TextWriter stderr)
+    {
+        if (result.Readability.Count == 0)
+        {
+            return;
+        }
+
+        static string Row(PageReadability r) => string.Create(CultureInfo.InvariantCulture, $"  {r.Score.ReadingEase,5:0.0}  grade {r.Score.Grade,4:0.0}  {r.Path}");
+        var heading = string.Create(CultureInfo.InvariantCulture, $"Readability of articles (Flesch reading ease, higher is easier, aim for {result.MinReadingEase:0}+; Flesch-Kincaid grade):");
+        if (reportPath is not null)
+        {
+            try
+            {
+                File.WriteAllLines(reportPath, [heading, .. result.Readability.Select(Row)]);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                stderr.WriteLine($"{reportPath}: warning SS004: cannot write the readability report: {e.Message}");
+            }
+        }
+
+        if (result.Readability.Count <= ReadabilityTableLimit)
+        {
+            stdout.WriteLine(heading);
+            foreach (var row in result.Readability)
+            {
+                stdout.WriteLine(Row(row));
+            }
+
+            return;
+        }
+
+        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Readability: the {ReadabilityTableLimit} hardest of {result.Readability.Count} articles to read (Flesch reading ease, aim for {result.MinReadingEase:0}+; Flesch-Kincaid grade):"));
+        foreach (var row in result.Readability.OrderBy(r => r.Score.ReadingEase).ThenBy(r => r.Path, StringComparer.Ordinal).Take(ReadabilityTableLimit))
+        {
+            stdout.WriteLine(Row(row));
+        }
+
+        stdout.WriteLine(reportPath is null
+            ? "  (add --readability-report FILE for every article)"
+            : $"  (every article: {reportPath})");
+    }
+}

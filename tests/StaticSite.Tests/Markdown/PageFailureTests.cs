@@ -1,0 +1,54 @@
+using StaticSite.Content;
+using StaticSite.Diagnostics;
+using StaticSite.Glossary;
+using StaticSite.Markdown;
+using StaticSite.PlainEnglish;
+using StaticSite.Tests.Support;
+
+namespace StaticSite.Tests.Markdown;
+
+/// <summary>
+/// An exception while processing one page (here from a plain-English rule made to throw on one
+/// page, standing for any fault) becomes an error on that page; the other pages are processed as
+/// usual, so the build reports every page's errors together instead of crashing on the first.
+/// </summary>
+public sealed class PageFailureTests
+{
+    [Fact]
+    public void A_page_whose_processing_throws_gets_an_error_and_the_others_are_still_processed()
+    {
+        using var site = new FixtureSite();
+        site.Write("input/guide/boom.md", "---\ntitle: Boom\ndescription: d\nlayout: page\n---\n\nThis page says boom.\n");
+        var diagnostics = new DiagnosticBag();
+        var options = site.Options();
+        var config = SiteConfig.Load(options.ResolvedInput, "input/site.yml", diagnostics, null, null)!;
+        var context = new BuildContext(options, config, diagnostics);
+        var input = Reader.Read(context, new HashSet<string>(["article", "hub", "home", "page"], StringComparer.Ordinal));
+        var processor = new MarkdownProcessor(
+            context, MarkdownPipelineFactory.Create(), input.Pages.ToDictionary(p => p.SourcePath), new HashSet<string>(), new Dictionary<string, string>(),
+            new PlainEnglishRules([new ThrowsOnBoom()]), GlossaryIndex.Empty);
+
+        var processed = input.Pages.Select(processor.Process).ToList();
+
+        var error = Assert.Single(diagnostics.Sorted());
+        Assert.Equal(
+            "input/guide/boom.md: error SS005: the generator failed while processing this page (InvalidOperationException: a fault on purpose); the other pages were still checked. Please report this with the file",
+            error.ToString());
+        Assert.All(processed.Where(p => p.Source.SourcePath != "guide/boom.md"), p => Assert.NotEmpty(p.Html));
+        Assert.Empty(Assert.Single(processed, p => p.Source.SourcePath == "guide/boom.md").Html);
+    }
+
+    private sealed class ThrowsOnBoom : IProseRule
+    {
+        public string Code => "TEST";
+        public Severity Severity => Severity.Warning;
+
+        public void Check(ProseText prose, ProseReport report)
+        {
+            if (prose.Text.Contains("boom", StringComparison.Ordinal))
+            {
+                throw new InvalidOperationException("a fault on purpose");
+            }
+        }
+    }
+}
