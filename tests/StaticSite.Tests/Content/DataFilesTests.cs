@@ -38,6 +38,26 @@ public sealed class DataFilesTests
         Assert.Equal(["Fixture Site gives general information. It does not replace advice from a health professional."], paragraphs);
     }
 
+    [SymlinkFact]
+    public void A_data_file_that_links_outside_input_is_not_read() => LinkedOutsideIsRefused("input/_data/help.yml");
+
+    [SymlinkFact]
+    public void A_defaults_file_that_links_outside_input_is_not_read() => LinkedOutsideIsRefused("input/guide/_defaults.yml");
+
+    /// <summary>Data and defaults reach every page, so a link out of input/ is refused as the walk refuses one.</summary>
+    private static void LinkedOutsideIsRefused(string path)
+    {
+        using var site = new FixtureSite();
+        using var outside = new TempDir();
+        outside.Write("secret.yml", "about: a secret\nhistory: a secret\n");
+        File.Delete(Path.Combine(site.Root, path));
+        File.CreateSymbolicLink(Path.Combine(site.Root, path), outside.Combine("secret.yml"));
+
+        var result = site.Build();
+
+        Assert.Equal([$"{path}: error IN003: this file is a symbolic link that leads outside input/, so it is not read; copy what it points to into input/ instead"], result.Errors.Select(e => e.ToString()));
+    }
+
     [Fact]
     public void Maps_lists_numbers_true_false_and_quoted_text_reach_layouts_as_liquid_values()
     {
