@@ -44,7 +44,7 @@ public sealed class GlossaryIndex
         {
             // One pass over each text finds every term; longest forms first, so "stress fracture" wins over "stress".
             var forms = entries
-                .SelectMany(e => e.Forms.Select(f => e.IsAbbreviation ? Regex.Escape(f) : "(?i:" + Regex.Escape(f) + ")"))
+                .SelectMany(e => e.Forms.Select(f => Pattern(e, f)))
                 .OrderByDescending(f => f.Length)
                 .ThenBy(f => f, StringComparer.Ordinal);
             _matcher = new Regex($@"(?<![\p{{L}}\p{{N}}'’-])(?:{string.Join('|', forms)})(?![\p{{L}}\p{{N}}-])", RegexOptions.CultureInvariant | RegexOptions.Compiled);
@@ -70,9 +70,25 @@ public sealed class GlossaryIndex
 
         foreach (Match match in _matcher.Matches(text))
         {
-            yield return (_byForm[match.Value], match.Index, match.Length);
+            if (EntryFor(match.Value) is { } entry)
+            {
+                yield return (entry, match.Index, match.Length);
+            }
         }
     }
+
+    /// <summary>
+    /// The entry a matched word belongs to. The regex ignores case by Unicode's rules, which also
+    /// pair letters that OrdinalIgnoreCase keeps apart (the Kelvin sign K with k, the long s ſ with
+    /// s), so a word the lookup misses is matched form by form, as the regex matched it.
+    /// </summary>
+    private GlossaryEntry? EntryFor(string found) =>
+        _byForm.TryGetValue(found, out var entry)
+            ? entry
+            : Entries.FirstOrDefault(e => e.Forms.Any(form => Regex.IsMatch(found, $"^{Pattern(e, form)}$", RegexOptions.CultureInvariant)));
+
+    private static string Pattern(GlossaryEntry entry, string form) =>
+        entry.IsAbbreviation ? Regex.Escape(form) : "(?i:" + Regex.Escape(form) + ")";
 
     public static GlossaryIndex Load(BuildContext context)
     {
