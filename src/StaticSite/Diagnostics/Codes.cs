@@ -10,7 +10,7 @@ public static class Codes
     public const string OutputFolder = "SS002";
     public const string InputMissing = "SS003";
 
-    /// <summary>Something went wrong inside the generator while handling one page: a fault to report, never the author's.</summary>
+    /// <summary>Something went wrong inside the generator while handling one file: a fault to report, never the author's.</summary>
     public const string PageFailed = "SS005";
 
     // Reading input/

@@ -90,6 +90,10 @@ public sealed class GlossaryIndex
     private static string Pattern(GlossaryEntry entry, string form) =>
         entry.IsAbbreviation ? Regex.Escape(form) : "(?i:" + Regex.Escape(form) + ")";
 
+    /// <summary>
+    /// The site's glossary, or an empty one when there is none or it cannot be used (reported). An
+    /// exception while reading it is an error on the file, never a crash of the build.
+    /// </summary>
     public static GlossaryIndex Load(BuildContext context)
     {
         var file = Path.Combine(context.InputDir, FileName);
@@ -99,11 +103,19 @@ public sealed class GlossaryIndex
         }
 
         var display = context.Display(file);
-        if (InputText.Read(file, display, context.Diagnostics) is not { } text)
+        try
         {
+            return InputText.Read(file, display, context.Diagnostics) is { } text ? Parse(context, text, display) : Empty;
+        }
+        catch (Exception e) when (PageFailure.IsRecoverable(e))
+        {
+            PageFailure.Report(context.Diagnostics, display, "reading", e);
             return Empty;
         }
+    }
 
+    private static GlossaryIndex Parse(BuildContext context, string text, string display)
+    {
         var node = YamlMap.Parse(text, display, 0, context.Diagnostics, "the glossary");
         if (node is null)
         {
