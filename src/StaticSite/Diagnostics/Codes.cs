@@ -14,7 +14,7 @@ public static class Codes
     public const string OutputBusy = "SS010";
     public const string OutputWrite = "SS011";
 
-    /// <summary>Something went wrong inside the generator while handling one page: a fault to report, never the author's.</summary>
+    /// <summary>Something went wrong inside the generator while handling one file: a fault to report, never the author's.</summary>
     public const string PageFailed = "SS005";
 
     // Reading input/

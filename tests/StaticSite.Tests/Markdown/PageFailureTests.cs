@@ -32,7 +32,7 @@ public sealed class PageFailureTests
 
         var error = Assert.Single(diagnostics.Sorted());
         Assert.Equal(
-            "input/guide/boom.md: error SS005: the generator failed while processing this page (InvalidOperationException: a fault on purpose); the other pages were still checked. Please report this with the file",
+            "input/guide/boom.md: error SS005: the generator failed while processing this file (InvalidOperationException: a fault on purpose); the other files were still checked. Please report this with the file",
             error.ToString());
         Assert.All(processed.Where(p => p.Source.SourcePath != "guide/boom.md"), p => Assert.NotEmpty(p.Html));
         Assert.Empty(Assert.Single(processed, p => p.Source.SourcePath == "guide/boom.md").Html);
