@@ -14,6 +14,13 @@ public sealed record BuildOptions
     public string? BasePath { get; init; }
     public string? Url { get; init; }
     public bool IncludeDrafts { get; init; }
+
+    /// <summary>Include pages whose <c>publish_date</c> is after today (<c>--future</c>).</summary>
+    public bool IncludeFuture { get; init; }
+
+    /// <summary>Include pages whose <c>expiry_date</c> has come (<c>--expired</c>).</summary>
+    public bool IncludeExpired { get; init; }
+
     public bool Timings { get; init; }
 
     /// <summary>False for a build that only checks: nothing is written, the output folder not even claimed.</summary>

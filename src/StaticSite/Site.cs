@@ -8,6 +8,7 @@ using StaticSite.PlainEnglish;
 using StaticSite.Render;
 using StaticSite.Output;
 using StaticSite.Resolve;
+using StaticSite.Taxonomies;
 using StaticSite.Templates;
 
 namespace StaticSite;
@@ -58,9 +59,10 @@ public static class Site
             return (ThemeTemplates.Load(context), hrefs, files);
         });
 
-        // read: input/ → documents (front matter, URL), the glossary, redirects from aliases; each
-        // page's Markdown waits apart, so the process stage can let each go once it is used
-        var (input, bodies, glossary, redirects) = clock.Time("read", () => Read(context, ThemeTemplates.LayoutNamesIn(context.ThemeDir)));
+        // read: input/ → documents (front matter, URL), the glossary, taxonomy pages, data files,
+        // redirects from aliases; each page's Markdown waits apart, so the process stage can let
+        // each go once it is used
+        var (input, bodies, glossary, data, redirects) = clock.Time("read", () => Read(context, ThemeTemplates.LayoutNamesIn(context.ThemeDir)));
 
         // process: Markdown → HTML fragments, links resolved, plain English checked; readability scored
         var images = new ImageCatalog(context.InputDir);
@@ -85,10 +87,10 @@ public static class Site
         // resolve: the whole site indexed once — navigation, hubs, related pages, structured data
         var (graph, views, siteView) = clock.Time("resolve", () =>
         {
-            var graph = SiteGraph.Build(context.Config, processed);
+            var graph = SiteGraph.Build(context.Config, processed, input.LeftOut);
             SiteResolver.CheckNavigation(context, graph, context.Display(Path.Combine(context.InputDir, SiteConfig.FileName)));
             glossary.ReportUnused(diagnostics, processed);
-            return (graph, SiteResolver.Resolve(context, graph), SiteResolver.SiteView(context, graph, assetHrefs));
+            return (graph, SiteResolver.Resolve(context, graph), SiteResolver.SiteView(context, graph, assetHrefs) with { Data = data });
         });
         if (diagnostics.HasErrors)
         {
@@ -184,24 +186,24 @@ public static class Site
     }
 
     /// <returns>The pages without their Markdown, which is in <c>Bodies</c> (same order).</returns>
-    private static (InputSite Input, string?[] Bodies, GlossaryIndex Glossary, IReadOnlyList<Redirect> Redirects) Read(BuildContext context, IReadOnlySet<string> layoutNames)
+    private static (InputSite Input, string?[] Bodies, GlossaryIndex Glossary, IReadOnlyDictionary<string, object?> Data, IReadOnlyList<Redirect> Redirects) Read(BuildContext context, IReadOnlySet<string> layoutNames)
     {
         var input = Reader.Read(context, layoutNames);
         var glossary = GlossaryIndex.Load(context);
-        input = input with { Pages = glossary.WithPage(input.Pages) };
+        input = input with { Pages = TaxonomyPages.With(context, glossary.WithPage(input.Pages), layoutNames) };
         CheckUniqueUrls(context, input.Pages);
         // Nothing may keep a page's Markdown but the array: every other reference (a stack slot
         // holding this stage's result, say) would hold it until the build ends, 185 MB at 10,000.
         var bodies = input.Pages.Select(p => (string?)p.Body).ToArray();
         input = input with { Pages = [.. input.Pages.Select(p => p with { Body = "" })] };
-        return (input, bodies, glossary, Redirects.FromAliases(context, input.Pages, input.Files));
+        return (input, bodies, glossary, DataFiles.Load(context), Redirects.FromAliases(context, input.Pages, input.Files));
     }
 
     private static IReadOnlyList<ProcessedPage> Process(BuildContext context, InputSite input, string?[] bodies, GlossaryIndex glossary, ImageCatalog images)
     {
         var pagesBySource = input.Pages.ToDictionary(p => p.SourcePath, StringComparer.Ordinal);
         var staticFiles = input.Files.Select(f => f.SourcePath).ToHashSet(StringComparer.Ordinal);
-        var processor = new MarkdownProcessor(context, MarkdownPipelineFactory.Create(), pagesBySource, staticFiles, input.Drafts, PlainEnglishRules.For(context.Config), glossary, images);
+        var processor = new MarkdownProcessor(context, MarkdownPipelineFactory.Create(), pagesBySource, staticFiles, input.LeftOut, PlainEnglishRules.For(context.Config), glossary, images);
         return input.Pages.AsParallel().AsOrdered().Select((page, index) =>
         {
             var body = bodies[index] ?? "";

@@ -62,6 +62,8 @@ public static class CommandLine
         public Option<string?> BasePath { get; } = new("--base-path") { Description = "serve the site under PATH, e.g. /my-repo/ (default: site.yml base_path)", HelpName = "PATH" };
         public Option<string?> Url { get; } = new("--url") { Description = "production origin, e.g. https://example.org (default: site.yml url)", HelpName = "URL" };
         public Option<bool> Drafts { get; } = new("--drafts") { Description = "include pages with 'draft: true'" };
+        public Option<bool> Future { get; } = new("--future") { Description = "include pages whose publish_date is after today" };
+        public Option<bool> Expired { get; } = new("--expired") { Description = "include pages whose expiry_date has come" };
         public Option<bool> Timings { get; } = new("--timings") { Description = "print how long each stage took and what it allocated" };
         public Option<string?> ReadabilityReport { get; } = new("--readability-report")
         {
@@ -71,12 +73,12 @@ public static class CommandLine
 
         public Option<DateOnly?> Today { get; } = new("--today")
         {
-            Description = "date to compare review dates with, and to date new articles (default: today)",
+            Description = "date to compare review, publish and expiry dates with, and to date new articles (default: today)",
             HelpName = "YYYY-MM-DD",
             CustomParser = ParseDate,
         };
 
-        public IEnumerable<Option> All => [Root, Input, Output, Theme, BasePath, Url, Drafts, Timings, ReadabilityReport, Today];
+        public IEnumerable<Option> All => [Root, Input, Output, Theme, BasePath, Url, Drafts, Future, Expired, Timings, ReadabilityReport, Today];
 
         public BuildOptions Read(ParseResult parsed) => new()
         {
@@ -87,6 +89,8 @@ public static class CommandLine
             BasePath = parsed.GetValue(BasePath),
             Url = parsed.GetValue(Url),
             IncludeDrafts = parsed.GetValue(Drafts),
+            IncludeFuture = parsed.GetValue(Future),
+            IncludeExpired = parsed.GetValue(Expired),
             Timings = parsed.GetValue(Timings),
             Today = parsed.GetValue(Today),
         };

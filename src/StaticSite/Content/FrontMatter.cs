@@ -7,7 +7,7 @@ public sealed record SourceRef(string Title, string Publisher, string Url);
 public sealed record Located(string Value, int Line, int Column);
 
 /// <summary>The typed front matter of one page. See DESIGN.md section 2 for what each key means.</summary>
-public sealed record FrontMatter
+public sealed partial record FrontMatter
 {
     public string? Title { get; init; }
     public string? Description { get; init; }
@@ -25,19 +25,41 @@ public sealed record FrontMatter
     public IReadOnlyList<Located> Aliases { get; init; } = [];
     public IReadOnlyList<string> Treatments { get; init; } = [];
     public bool Draft { get; init; }
+
+    /// <summary>The page is left out of builds before this day (<c>publish_date</c>), unless built with --future.</summary>
+    public DateOnly? PublishDate { get; init; }
+
+    /// <summary>The page is left out of builds from this day on (<c>expiry_date</c>), unless built with --expired.</summary>
+    public DateOnly? ExpiryDate { get; init; }
+
     public IReadOnlyList<SourceRef> Sources { get; init; } = [];
+
+    /// <summary>The page's terms in each taxonomy of site.yml, by taxonomy name, as site.yml spells them.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Terms { get; init; } =
+        new Dictionary<string, IReadOnlyList<string>>();
 
     /// <summary>Where each key's value was written (file line and column), for messages about it.</summary>
     public IReadOnlyDictionary<string, (int Line, int Column)> Positions { get; init; } =
         new Dictionary<string, (int, int)>();
 
+    /// <summary>The file each key came from when it is not the page's own: a folder's <c>_defaults.yml</c>.</summary>
+    public IReadOnlyDictionary<string, string> Origins { get; init; } =
+        new Dictionary<string, string>();
+
     public (int Line, int Column) PositionOf(string key) =>
         Positions.TryGetValue(key, out var p) ? p : (1, 1);
+
+    /// <summary>Where a key's value was written: in the page (<paramref name="pagePath"/>) or in the defaults file it came from.</summary>
+    public (string Path, int Line, int Column) Where(string key, string pagePath)
+    {
+        var (line, column) = PositionOf(key);
+        return (Origins.GetValueOrDefault(key, pagePath), line, column);
+    }
 
     public static readonly string[] Keys =
     [
         "title", "description", "layout", "condition", "other_names", "anatomy", "area", "reviewed",
-        "next_review", "history", "related", "aliases", "treatments", "draft", "sources",
+        "next_review", "history", "related", "aliases", "treatments", "draft", "publish_date", "expiry_date", "sources",
     ];
 
     private static readonly string[] SourceKeys = ["title", "publisher", "url"];
@@ -86,17 +108,22 @@ public sealed record FrontMatter
         return end < 0 ? text.Length : end;
     }
 
-    public static FrontMatter? Parse(string yaml, string path, DiagnosticBag diagnostics)
-    {
+    /// <param name="taxonomies">site.yml's taxonomies: each name is a key too, and its terms are checked.</param>
+    public static FrontMatter? Parse(string yaml, string path, DiagnosticBag diagnostics, IReadOnlyList<Taxonomy>? taxonomies = null) =>
         // The YAML starts on file line 2, after the opening '---'.
-        var node = YamlMap.Parse(yaml, path, 1, diagnostics, "front matter");
+        Parse(yaml, path, 1, diagnostics, taxonomies ?? []);
+
+    private static FrontMatter? Parse(string yaml, string path, int lineOffset, DiagnosticBag diagnostics, IReadOnlyList<Taxonomy> taxonomies)
+    {
+        var node = YamlMap.Parse(yaml, path, lineOffset, diagnostics, "front matter");
         if (node is null)
         {
             return null;
         }
 
-        var map = new YamlMap(node, path, 1, diagnostics);
-        var positions = Keys.Where(map.Has).ToDictionary(k => k, map.PositionOfValue);
+        var map = new YamlMap(node, path, lineOffset, diagnostics);
+        var keys = taxonomies.Count == 0 ? Keys : [.. Keys, .. taxonomies.Select(t => t.Name)];
+        var positions = keys.Where(map.Has).ToDictionary(k => k, map.PositionOfValue);
         var sources = map.MapList("sources").Select(s =>
         {
             var title = s.String("title");
@@ -132,10 +159,13 @@ public sealed record FrontMatter
             Aliases = map.StringList("aliases").Select(x => new Located(x.Value, x.Line, x.Column)).ToList(),
             Treatments = map.StringList("treatments").Select(x => x.Value).ToList(),
             Draft = map.Bool("draft") ?? false,
+            PublishDate = map.Date("publish_date"),
+            ExpiryDate = map.Date("expiry_date"),
             Sources = sources,
+            Terms = taxonomies.Where(t => map.Has(t.Name)).ToDictionary(t => t.Name, t => t.TermsOf(map, diagnostics), StringComparer.Ordinal),
             Positions = positions,
         };
-        map.ReportUnknownKeys("front matter", Keys);
+        map.ReportUnknownKeys("front matter", keys);
         return matter;
     }
 }

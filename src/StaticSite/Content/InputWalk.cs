@@ -78,6 +78,32 @@ public static class InputWalk
         return files;
     }
 
+    /// <summary>
+    /// True when a file the build reads by name rather than by the walk (a folder's
+    /// <c>_defaults.yml</c>, a data file) really lies inside <c>input/</c>: its words reach the
+    /// pages, so a link out is refused just as the walk refuses one.
+    /// </summary>
+    public static bool IsInsideInput(BuildContext context, string fullPath)
+    {
+        var display = context.Display(fullPath);
+        try
+        {
+            var real = RealPath(fullPath);
+            if (IsInside(real, RealPath(context.InputDir)))
+            {
+                return true;
+            }
+
+            context.Diagnostics.Error(Codes.SymbolicLink, "this file is a symbolic link that leads outside input/, so it is not read; copy what it points to into input/ instead", display);
+        }
+        catch (IOException)
+        {
+            context.Diagnostics.Error(Codes.SymbolicLink, "this file is a symbolic link that goes round in a circle of links; remove it", display);
+        }
+
+        return false;
+    }
+
     /// <summary>The real path and kind of a link's final target, or null (reported) when it must not or cannot be followed.</summary>
     private static (string Real, bool IsFolder)? Follow(BuildContext context, FileSystemInfo link, string target, string rootReal)
     {

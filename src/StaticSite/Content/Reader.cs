@@ -6,8 +6,11 @@ namespace StaticSite.Content;
 /// <summary>A file copied as it is (images and other assets that sit beside the pages).</summary>
 public sealed record StaticFile(string SourcePath, string FullPath);
 
-/// <summary>What the read stage found. <see cref="Drafts"/> are pages left out of this build.</summary>
-public sealed record InputSite(IReadOnlyList<SourceDocument> Pages, IReadOnlyList<StaticFile> Files, IReadOnlySet<string> Drafts);
+/// <summary>
+/// What the read stage found. <see cref="LeftOut"/> are the pages left out of this build (drafts,
+/// scheduled and expired pages), by source path, each with why (see <see cref="Publication"/>).
+/// </summary>
+public sealed record InputSite(IReadOnlyList<SourceDocument> Pages, IReadOnlyList<StaticFile> Files, IReadOnlyDictionary<string, string> LeftOut);
 
 /// <summary>
 /// The read stage: walks <c>input/</c>, splits front matter from Markdown and decides each page's
@@ -25,19 +28,21 @@ public static class Reader
             .OrderBy(f => f.Relative, StringComparer.Ordinal)
             .ToList();
 
+        var markdown = files.Where(f => f.Relative.EndsWith(".md", StringComparison.Ordinal)).ToList();
+        var defaults = DirectoryDefaults.Load(context, markdown.Select(f => FolderOf(f.Relative)).Distinct(StringComparer.Ordinal));
         var pages = new ConcurrentBag<SourceDocument>();
-        var drafts = new ConcurrentBag<string>();
-        Parallel.ForEach(files.Where(f => f.Relative.EndsWith(".md", StringComparison.Ordinal)), file =>
+        var leftOut = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+        Parallel.ForEach(markdown, file =>
         {
-            var page = ReadPageSafely(context, file.Full, file.Relative, availableLayouts, diagnostics);
+            var page = ReadPageSafely(context, file.Full, file.Relative, availableLayouts, defaults, diagnostics);
             if (page is null)
             {
                 return;
             }
 
-            if (page.Meta.Draft && !context.Options.IncludeDrafts)
+            if (Publication.WhyLeftOut(context, page) is { } why)
             {
-                drafts.Add(page.SourcePath);
+                leftOut[page.SourcePath] = why;
             }
             else
             {
@@ -50,18 +55,18 @@ public static class Reader
             .Select(f => new StaticFile(f.Relative, f.Full))
             .ToList();
 
-        return new InputSite(pages.OrderBy(p => p.SitePath, StringComparer.Ordinal).ToList(), statics, drafts.ToHashSet(StringComparer.Ordinal));
+        return new InputSite(pages.OrderBy(p => p.SitePath, StringComparer.Ordinal).ToList(), statics, leftOut);
     }
 
     /// <summary>
     /// One page, read whatever is in it: an exception from reading it or its front matter becomes an
     /// error on that page, so the other pages are still read and every page's errors are reported together.
     /// </summary>
-    private static SourceDocument? ReadPageSafely(BuildContext context, string fullPath, string relative, IReadOnlySet<string> layouts, DiagnosticBag diagnostics)
+    private static SourceDocument? ReadPageSafely(BuildContext context, string fullPath, string relative, IReadOnlySet<string> layouts, DirectoryDefaults defaults, DiagnosticBag diagnostics)
     {
         try
         {
-            return ReadPage(context, fullPath, relative, layouts, diagnostics);
+            return ReadPage(context, fullPath, relative, layouts, defaults, diagnostics);
         }
         catch (Exception e) when (PageFailure.IsRecoverable(e))
         {
@@ -85,7 +90,9 @@ public static class Reader
         }
     }
 
-    private static SourceDocument? ReadPage(BuildContext context, string fullPath, string relative, IReadOnlySet<string> layouts, DiagnosticBag diagnostics)
+    private static string FolderOf(string relative) => Path.GetDirectoryName(relative)?.Replace('\\', '/') ?? "";
+
+    private static SourceDocument? ReadPage(BuildContext context, string fullPath, string relative, IReadOnlySet<string> layouts, DirectoryDefaults defaults, DiagnosticBag diagnostics)
     {
         var display = context.Display(fullPath);
         if (InputText.Read(fullPath, display, diagnostics) is not { } text)
@@ -106,14 +113,14 @@ public static class Reader
             return null;
         }
 
-        var meta = FrontMatter.Parse(yaml, display, diagnostics);
+        var isIndex = Path.GetFileName(relative) == "index.md";
+        var folder = FolderOf(relative);
+        var meta = FrontMatter.Parse(yaml, display, diagnostics, context.Config.Taxonomies) is { } own ? defaults.Apply(folder, own) : null;
         if (meta is null)
         {
             return null;
         }
 
-        var isIndex = Path.GetFileName(relative) == "index.md";
-        var folder = Path.GetDirectoryName(relative)?.Replace('\\', '/') ?? "";
         var sitePath = isIndex
             ? (folder.Length == 0 ? "/" : "/" + folder + "/")
             : relative == "404.md" ? SourceDocument.NotFoundSitePath
@@ -125,11 +132,11 @@ public static class Reader
         var layout = meta.Layout ?? (isIndex ? (folder.Length == 0 ? Layouts.Home : Layouts.Hub) : Layouts.Article);
         if (!layouts.Contains(layout))
         {
-            var (line, column) = meta.PositionOf("layout");
+            var (path, line, column) = meta.Where("layout", display);
             var hint = YamlMap.Suggest(layout, layouts);
             diagnostics.Error(Codes.UnknownLayout,
                 $"unknown layout '{layout}'{(hint is null ? "" : $"; did you mean '{hint}'?")} (layouts in theme/layouts: {string.Join(", ", layouts.Order(StringComparer.Ordinal))})",
-                display, line, column);
+                path, line, column);
         }
 
         var document = new SourceDocument
@@ -184,22 +191,24 @@ public static class Reader
 
             if (meta.Reviewed is { } reviewed && meta.NextReview is { } next)
             {
-                var (line, column) = meta.PositionOf("next_review");
+                var (path, line, column) = meta.Where("next_review", page.DisplayPath);
                 if (next <= reviewed)
                 {
-                    diagnostics.Error(Codes.BadValue, $"next_review ({next:yyyy-MM-dd}) must come after reviewed ({reviewed:yyyy-MM-dd})", page.DisplayPath, line, column);
+                    diagnostics.Error(Codes.BadValue, $"next_review ({next:yyyy-MM-dd}) must come after reviewed ({reviewed:yyyy-MM-dd})", path, line, column);
                 }
                 else if (next < context.Today)
                 {
-                    diagnostics.Warning(Codes.ReviewOverdue, $"review overdue: next_review was {next:yyyy-MM-dd}", page.DisplayPath, line, column);
+                    diagnostics.Warning(Codes.ReviewOverdue, $"review overdue: next_review was {next:yyyy-MM-dd}", path, line, column);
                 }
             }
         }
 
         if (meta.Area is { } area && context.Config.Areas.Count > 0 && !context.Config.Areas.Contains(area, StringComparer.Ordinal))
         {
-            var (line, column) = meta.PositionOf("area");
-            diagnostics.Error(Codes.BadValue, $"unknown area '{area}' (areas in site.yml: {string.Join(", ", context.Config.Areas)})", page.DisplayPath, line, column);
+            var (path, line, column) = meta.Where("area", page.DisplayPath);
+            diagnostics.Error(Codes.BadValue, $"unknown area '{area}' (areas in site.yml: {string.Join(", ", context.Config.Areas)})", path, line, column);
         }
+
+        Publication.Validate(page, diagnostics);
     }
 }

@@ -33,13 +33,16 @@ public sealed record SiteConfig
     /// <summary>Sentences longer than this get a warning where they start (<c>max_sentence_words</c>).</summary>
     public int MaxSentenceWords { get; init; } = 25;
 
+    /// <summary>Ways of grouping pages, each with its declared terms (<c>taxonomies</c>); see <see cref="Taxonomy"/>.</summary>
+    public IReadOnlyList<Taxonomy> Taxonomies { get; init; } = [];
+
     /// <summary>Root-relative URL for a site path such as <c>/leg-and-knee/</c>, with the base path.</summary>
     public string Href(string sitePath) => BasePath + sitePath.TrimStart('/');
 
     /// <summary>Absolute URL for a site path, for canonical links, sitemaps, feeds and JSON-LD.</summary>
     public string AbsoluteUrl(string sitePath) => Url + Href(sitePath);
 
-    private static readonly string[] Keys = ["name", "description", "language", "url", "base_path", "publisher", "navigation", "footer_links", "areas", "min_reading_ease", "max_sentence_words"];
+    private static readonly string[] Keys = ["name", "description", "language", "url", "base_path", "publisher", "navigation", "footer_links", "areas", "min_reading_ease", "max_sentence_words", "taxonomies"];
 
     public static SiteConfig? Load(string inputDir, string displayPath, DiagnosticBag diagnostics, string? baseOverride, string? urlOverride)
     {
@@ -87,6 +90,7 @@ public sealed record SiteConfig
         var areas = map.StringList("areas").Select(a => a.Value).ToList();
         var minReadingEase = map.Number("min_reading_ease", 0, 100) ?? Markdown.Readability.DefaultMinimumReadingEase;
         var maxSentenceWords = (int)(map.Number("max_sentence_words", 5, 100) ?? 25);
+        var taxonomies = Taxonomy.Read(map, diagnostics);
         map.ReportUnknownKeys("site config", Keys);
 
         if (string.IsNullOrWhiteSpace(name))
@@ -117,6 +121,7 @@ public sealed record SiteConfig
             Areas = areas,
             MinReadingEase = minReadingEase,
             MaxSentenceWords = maxSentenceWords,
+            Taxonomies = taxonomies,
         };
     }
 

@@ -28,6 +28,9 @@ public sealed record SourceDocument
     /// <summary>The folder the page sits in (<c>leg-and-knee</c>), empty for the root.</summary>
     public required string Section { get; init; }
 
+    /// <summary>Set on the pages made for a taxonomy of site.yml: its index, or one term's page.</summary>
+    public TaxonomyPlace? Taxonomy { get; init; }
+
     public bool IsSectionIndex => Path.GetFileName(SourcePath) == "index.md";
 
     public string Title => Meta.Title ?? "";
@@ -49,4 +52,10 @@ public static class Layouts
     public const string Hub = "hub";
     public const string Home = "home";
     public const string Page = "page";
+
+    /// <summary>A taxonomy's index: its terms, each with how many pages it has.</summary>
+    public const string Taxonomy = "taxonomy";
+
+    /// <summary>A taxonomy term's page: the pages with that term.</summary>
+    public const string Term = "term";
 }

@@ -255,8 +255,50 @@ internal sealed class YamlMap
         return previous[b.Length];
     }
 
+    /// <summary>The first line (from 1) at which the lines so far stop being readable YAML; only called on text that is not.</summary>
+    private static int FirstUnreadableLine(string text)
+    {
+        var lines = text.Split('\n');
+        for (var count = 1; count < lines.Length; count++)
+        {
+            try
+            {
+                new YamlStream().Load(new StringReader(string.Join('\n', lines[..count])));
+            }
+            catch (Exception e) when (PageFailure.IsRecoverable(e))
+            {
+                return count;
+            }
+        }
+
+        return lines.Length;
+    }
+
     /// <summary>Parses YAML text into a mapping, or reports where it is broken.</summary>
     public static YamlMappingNode? Parse(string text, string path, int lineOffset, DiagnosticBag diagnostics, string what)
+    {
+        var root = ParseDocument(text, path, lineOffset, diagnostics, what);
+        if (root is null)
+        {
+            return null;
+        }
+
+        if (root is YamlScalarNode { Value: null or "" })
+        {
+            return new YamlMappingNode();
+        }
+
+        if (root is YamlMappingNode map)
+        {
+            return map;
+        }
+
+        diagnostics.Error(Codes.YamlSyntax, $"{what} must be a set of 'name: value' lines", path, (int)root.Start.Line + lineOffset, (int)root.Start.Column);
+        return null;
+    }
+
+    /// <summary>Parses YAML text into its root node, whatever it is (an empty text is an empty scalar), or reports where it is broken.</summary>
+    public static YamlNode? ParseDocument(string text, string path, int lineOffset, DiagnosticBag diagnostics, string what)
     {
         var stream = new YamlStream();
         try
@@ -276,26 +318,17 @@ internal sealed class YamlMap
             diagnostics.Error(Codes.YamlSyntax, $"{what} is not valid YAML: {message}", path, (int)e.Start.Line + lineOffset, (int)e.Start.Column);
             return null;
         }
-        catch (InvalidOperationException)
+        catch (Exception e) when (PageFailure.IsRecoverable(e))
         {
-            // YamlDotNet's scanner can stop with no position on a bracket left open before a new
-            // key (found by the fuzz test: "{a: [" then "related: x"); say what to look for.
-            diagnostics.Error(Codes.YamlSyntax, $"{what} is not valid YAML: look for a '[', '{{' or quote that is never closed", path, 1 + lineOffset, 1);
+            // YamlDotNet sometimes stops with an exception that says nothing of where (found by the
+            // fuzz test: "{a: [" then another key; "? key" then ": :"). The first line at which the
+            // text so far cannot be read is where the author should look.
+            diagnostics.Error(Codes.YamlSyntax,
+                $"{what} is not valid YAML from this line: look for a bracket or quote left open, or a line that is not 'name: value'",
+                path, FirstUnreadableLine(text) + lineOffset, 1);
             return null;
         }
 
-        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
-        {
-            return new YamlMappingNode();
-        }
-
-        if (stream.Documents[0].RootNode is YamlMappingNode map)
-        {
-            return map;
-        }
-
-        var root = stream.Documents[0].RootNode;
-        diagnostics.Error(Codes.YamlSyntax, $"{what} must be a set of 'name: value' lines", path, (int)root.Start.Line + lineOffset, (int)root.Start.Column);
-        return null;
+        return stream.Documents.Count == 0 ? new YamlScalarNode() : stream.Documents[0].RootNode;
     }
 }

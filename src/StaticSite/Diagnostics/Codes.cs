@@ -14,7 +14,7 @@ public static class Codes
     public const string OutputBusy = "SS010";
     public const string OutputWrite = "SS011";
 
-    /// <summary>Something went wrong inside the generator while handling one page: a fault to report, never the author's.</summary>
+    /// <summary>Something went wrong inside the generator while handling one file: a fault to report, never the author's.</summary>
     public const string PageFailed = "SS005";
 
     // Reading input/
@@ -29,6 +29,9 @@ public static class Codes
     public const string BadValue = "FM004";
     public const string UnknownLayout = "FM005";
     public const string ReviewOverdue = "FM006";
+
+    /// <summary>A taxonomy term (front matter <c>activity: [...]</c>) that site.yml does not declare.</summary>
+    public const string UnknownTerm = "FM007";
 
     // Site structure
     public const string DuplicateUrl = "URL001";
@@ -76,4 +79,7 @@ public static class Codes
     public const string GlossaryEntry = "GLOS001";
     public const string GlossaryDuplicate = "GLOS002";
     public const string GlossaryUnused = "GLOS003";
+
+    // Taxonomies
+    public const string TermUnused = "TAX001";
 }

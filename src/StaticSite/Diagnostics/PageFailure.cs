@@ -10,7 +10,7 @@ public static class PageFailure
     /// <summary>Every exception except running out of memory, after which nothing can be trusted to go on.</summary>
     public static bool IsRecoverable(Exception e) => e is not OutOfMemoryException;
 
-    /// <param name="doing">What the build was doing with the page: "reading", "processing".</param>
+    /// <param name="doing">What the build was doing with the file: "reading", "processing".</param>
     public static void Report(DiagnosticBag diagnostics, string displayPath, string doing, Exception e, int line = 0)
     {
         if (e is IOException or UnauthorizedAccessException)
@@ -23,7 +23,7 @@ public static class PageFailure
         // say what broke, in one line, so it can be reported with the file that shows it.
         var what = string.Join(' ', e.Message.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
         diagnostics.Error(Codes.PageFailed,
-            $"the generator failed while {doing} this page ({e.GetType().Name}: {what}); the other pages were still checked. Please report this with the file",
+            $"the generator failed while {doing} this file ({e.GetType().Name}: {what}); the other files were still checked. Please report this with the file",
             displayPath, line, line > 0 ? 1 : 0);
     }
 }

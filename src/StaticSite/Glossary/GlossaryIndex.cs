@@ -44,7 +44,7 @@ public sealed class GlossaryIndex
         {
             // One pass over each text finds every term; longest forms first, so "stress fracture" wins over "stress".
             var forms = entries
-                .SelectMany(e => e.Forms.Select(f => e.IsAbbreviation ? Regex.Escape(f) : "(?i:" + Regex.Escape(f) + ")"))
+                .SelectMany(e => e.Forms.Select(f => Pattern(e, f)))
                 .OrderByDescending(f => f.Length)
                 .ThenBy(f => f, StringComparer.Ordinal);
             _matcher = new Regex($@"(?<![\p{{L}}\p{{N}}'’-])(?:{string.Join('|', forms)})(?![\p{{L}}\p{{N}}-])", RegexOptions.CultureInvariant | RegexOptions.Compiled);
@@ -70,10 +70,30 @@ public sealed class GlossaryIndex
 
         foreach (Match match in _matcher.Matches(text))
         {
-            yield return (_byForm[match.Value], match.Index, match.Length);
+            if (EntryFor(match.Value) is { } entry)
+            {
+                yield return (entry, match.Index, match.Length);
+            }
         }
     }
 
+    /// <summary>
+    /// The entry a matched word belongs to. The regex ignores case by Unicode's rules, which also
+    /// pair letters that OrdinalIgnoreCase keeps apart (the Kelvin sign K with k, the long s ſ with
+    /// s), so a word the lookup misses is matched form by form, as the regex matched it.
+    /// </summary>
+    private GlossaryEntry? EntryFor(string found) =>
+        _byForm.TryGetValue(found, out var entry)
+            ? entry
+            : Entries.FirstOrDefault(e => e.Forms.Any(form => Regex.IsMatch(found, $"^{Pattern(e, form)}$", RegexOptions.CultureInvariant)));
+
+    private static string Pattern(GlossaryEntry entry, string form) =>
+        entry.IsAbbreviation ? Regex.Escape(form) : "(?i:" + Regex.Escape(form) + ")";
+
+    /// <summary>
+    /// The site's glossary, or an empty one when there is none or it cannot be used (reported). An
+    /// exception while reading it is an error on the file, never a crash of the build.
+    /// </summary>
     public static GlossaryIndex Load(BuildContext context)
     {
         var file = Path.Combine(context.InputDir, FileName);
@@ -83,11 +103,19 @@ public sealed class GlossaryIndex
         }
 
         var display = context.Display(file);
-        if (InputText.Read(file, display, context.Diagnostics) is not { } text)
+        try
         {
+            return InputText.Read(file, display, context.Diagnostics) is { } text ? Parse(context, text, display) : Empty;
+        }
+        catch (Exception e) when (PageFailure.IsRecoverable(e))
+        {
+            PageFailure.Report(context.Diagnostics, display, "reading", e);
             return Empty;
         }
+    }
 
+    private static GlossaryIndex Parse(BuildContext context, string text, string display)
+    {
         var node = YamlMap.Parse(text, display, 0, context.Diagnostics, "the glossary");
         if (node is null)
         {

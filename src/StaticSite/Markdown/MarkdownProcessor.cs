@@ -18,7 +18,7 @@ namespace StaticSite.Markdown;
 /// and links against the site's URL map, check the prose is plain English, link glossary terms,
 /// and render the HTML fragment.
 /// </summary>
-public sealed class MarkdownProcessor(BuildContext context, MarkdownPipeline pipeline, IReadOnlyDictionary<string, SourceDocument> pagesBySource, IReadOnlySet<string> staticFiles, IReadOnlySet<string> draftSources, PlainEnglishRules plainEnglish, GlossaryIndex glossary, ImageCatalog images)
+public sealed class MarkdownProcessor(BuildContext context, MarkdownPipeline pipeline, IReadOnlyDictionary<string, SourceDocument> pagesBySource, IReadOnlySet<string> staticFiles, IReadOnlyDictionary<string, string> leftOut, PlainEnglishRules plainEnglish, GlossaryIndex glossary, ImageCatalog images)
 {
     /// <summary>Ids the layouts use; content must not take them.</summary>
     public static readonly IReadOnlySet<string> LayoutIds = new HashSet<string>(StringComparer.Ordinal)
@@ -264,8 +264,8 @@ public sealed class MarkdownProcessor(BuildContext context, MarkdownPipeline pip
                 if (!pagesBySource.TryGetValue(source, out var targetPage))
                 {
                     Diagnostics.Error(Codes.BrokenLink,
-                        draftSources.Contains(source)
-                            ? $"link '{written}' goes to a draft page (input/{source} has 'draft: true'), which is not published"
+                        leftOut.TryGetValue(source, out var why)
+                            ? $"link '{written}' goes to {why}, which is not published"
                             : $"link '{written}' goes to no page: input/{source} does not exist",
                         page.DisplayPath, line, column);
                     continue;

@@ -9,8 +9,8 @@ public sealed record NavigationTarget(string Title, string SitePath);
 
 /// <summary>
 /// The whole site indexed once, in one pass over the pages, and then looked up by key: by source
-/// file, by URL, the pages under each hub, and the navigation's targets. Nothing per page scans
-/// all pages (Zola's library, Hugo's page maps).
+/// file, by URL, the pages under each hub, the pages with each taxonomy term, and the navigation's
+/// targets. Nothing per page scans all pages (Zola's library, Hugo's page maps).
 /// </summary>
 public sealed class SiteGraph
 {
@@ -21,8 +21,12 @@ public sealed class SiteGraph
         IReadOnlyDictionary<string, List<SourceDocument>> childrenOfHub,
         IReadOnlyList<NavigationTarget> navigation,
         IReadOnlyList<NavigationTarget> footerLinks,
-        bool hasFeed)
+        bool hasFeed,
+        IReadOnlyDictionary<(string Taxonomy, string Term), List<SourceDocument>> pagesByTerm,
+        IReadOnlyDictionary<string, string> leftOut)
     {
+        _pagesByTerm = pagesByTerm;
+        LeftOut = leftOut;
         Pages = pages;
         BySource = bySource;
         BySitePath = bySitePath;
@@ -33,6 +37,7 @@ public sealed class SiteGraph
     }
 
     private readonly IReadOnlyDictionary<string, List<SourceDocument>> _childrenOfHub;
+    private readonly IReadOnlyDictionary<(string Taxonomy, string Term), List<SourceDocument>> _pagesByTerm;
 
     public IReadOnlyList<ProcessedPage> Pages { get; }
     public IReadOnlyDictionary<string, ProcessedPage> BySource { get; }
@@ -45,6 +50,13 @@ public sealed class SiteGraph
     /// <summary>True when some page goes in the Atom feed, so the feed exists and layouts may link it.</summary>
     public bool HasFeed { get; }
 
+    /// <summary>Pages read but left out of this build (drafts, scheduled, expired) by source path, with why.</summary>
+    public IReadOnlyDictionary<string, string> LeftOut { get; }
+
+    /// <summary>The pages with a term of a taxonomy (as site.yml spells it), in the order of <see cref="Pages"/>.</summary>
+    public IReadOnlyList<SourceDocument> PagesWithTerm(string taxonomy, string term) =>
+        _pagesByTerm.TryGetValue((taxonomy, term), out var pages) ? pages : [];
+
     /// <summary>
     /// What a hub lists: for the home page, the pages one level down; for a section hub, every
     /// article below it. In the order the site's pages are sorted (by URL).
@@ -52,7 +64,7 @@ public sealed class SiteGraph
     public IReadOnlyList<SourceDocument> ChildrenOf(SourceDocument hub) =>
         hub.IsSectionIndex && _childrenOfHub.TryGetValue(hub.SitePath, out var children) ? children : [];
 
-    public static SiteGraph Build(SiteConfig config, IReadOnlyList<ProcessedPage> pages)
+    public static SiteGraph Build(SiteConfig config, IReadOnlyList<ProcessedPage> pages, IReadOnlyDictionary<string, string>? leftOut = null)
     {
         var bySource = new Dictionary<string, ProcessedPage>(pages.Count, StringComparer.Ordinal);
         var bySitePath = new Dictionary<string, ProcessedPage>(pages.Count, StringComparer.Ordinal);
@@ -67,10 +79,24 @@ public sealed class SiteGraph
         var hubs = pages.Where(p => p.Source.IsSectionIndex).Select(p => p.Source.SitePath).ToHashSet(StringComparer.Ordinal);
         var children = hubs.ToDictionary(h => h, _ => new List<SourceDocument>(), StringComparer.Ordinal);
         var hasFeed = false;
+        var pagesByTerm = new Dictionary<(string, string), List<SourceDocument>>();
         foreach (var page in pages)
         {
             var source = page.Source;
             hasFeed |= AtomFeed.Lists(source);
+            foreach (var (taxonomy, terms) in source.Meta.Terms)
+            {
+                foreach (var term in terms)
+                {
+                    if (!pagesByTerm.TryGetValue((taxonomy, term), out var tagged))
+                    {
+                        pagesByTerm[(taxonomy, term)] = tagged = [];
+                    }
+
+                    tagged.Add(source);
+                }
+            }
+
             if (source.SitePath == "/" || !source.SitePath.EndsWith('/'))
             {
                 continue;
@@ -98,7 +124,8 @@ public sealed class SiteGraph
             }
         }
 
-        return new SiteGraph(pages, bySource, bySitePath, children, Targets(config.Navigation, bySource), footerLinks, hasFeed);
+        return new SiteGraph(pages, bySource, bySitePath, children, Targets(config.Navigation, bySource), footerLinks, hasFeed,
+            pagesByTerm, leftOut ?? new Dictionary<string, string>());
     }
 
     /// <summary>The entries that name a page that exists (the others are reported by <see cref="SiteResolver.CheckNavigation"/>).</summary>

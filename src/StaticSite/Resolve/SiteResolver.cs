@@ -62,7 +62,11 @@ public static class SiteResolver
         {
             if (item.Page.Length > 0 && !graph.BySource.ContainsKey(item.Page.TrimStart('/')))
             {
-                context.Diagnostics.Error(Codes.BrokenLink, $"{what} '{item.Title}' names page '{item.Page}', which does not exist in input/", configDisplayPath, item.Line, item.Column);
+                context.Diagnostics.Error(Codes.BrokenLink,
+                    graph.LeftOut.TryGetValue(item.Page.TrimStart('/'), out var why)
+                        ? $"{what} '{item.Title}' names {why}, which is not published"
+                        : $"{what} '{item.Title}' names page '{item.Page}', which does not exist in input/",
+                    configDisplayPath, item.Line, item.Column);
             }
         }
     }
@@ -91,8 +95,10 @@ public static class SiteResolver
             NextReview = meta.NextReview is { } n ? DateViewOf(n) : null,
             History = meta.History,
             Sources = meta.Sources.Select(s => new SourceView(s.Title, s.Publisher, s.Url)).ToList(),
-            Related = Related(context, page, graph.BySource),
-            Children = ChildrenOf(context, source, graph),
+            Related = Related(context, page, graph),
+            Children = source.Taxonomy is { Term: { } term } place ? PagesWithTerm(context, graph, place.Taxonomy, term) : ChildrenOf(context, source, graph),
+            Terms = source.Taxonomy is { Term: null } index ? TermsOf(context, graph, index.Taxonomy) : [],
+            TermGroups = TermGroupsOf(context, meta),
             Areas = AreasOf(context, source, graph),
             Letters = source.Layout == "a-z" ? ConditionsAToZ(context, graph.Pages) : [],
             Condition = meta.Condition,
@@ -126,16 +132,20 @@ public static class SiteResolver
         return trail;
     }
 
-    private static IReadOnlyList<LinkView> Related(BuildContext context, ProcessedPage page, IReadOnlyDictionary<string, ProcessedPage> bySource)
+    private static IReadOnlyList<LinkView> Related(BuildContext context, ProcessedPage page, SiteGraph graph)
     {
         var folder = "/" + (Path.GetDirectoryName(page.Source.SourcePath)?.Replace('\\', '/') ?? "");
         var related = new List<LinkView>();
         foreach (var item in page.Source.Meta.Related)
         {
             var path = SitePaths.Combine(folder, item.Value)?.TrimStart('/');
-            if (path is null || !bySource.TryGetValue(path, out var target))
+            if (path is null || !graph.BySource.TryGetValue(path, out var target))
             {
-                context.Diagnostics.Error(Codes.BrokenRelated, $"related page '{item.Value}' does not exist (looked for input/{path})", page.Source.DisplayPath, item.Line, item.Column);
+                context.Diagnostics.Error(Codes.BrokenRelated,
+                    path is not null && graph.LeftOut.TryGetValue(path, out var why)
+                        ? $"related page '{item.Value}' is {why}, which is not published"
+                        : $"related page '{item.Value}' does not exist (looked for input/{path})",
+                    page.Source.DisplayPath, item.Line, item.Column);
                 continue;
             }
 
@@ -156,6 +166,32 @@ public static class SiteResolver
             .Select(p => new LinkView(p.Title, context.Config.Href(p.SitePath), Description: p.Meta.Description ?? ""))
             .ToList();
     }
+
+    /// <summary>A term page's list: every page with the term, A to Z by title.</summary>
+    private static IReadOnlyList<LinkView> PagesWithTerm(BuildContext context, SiteGraph graph, Taxonomy taxonomy, TaxonomyTerm term) => graph
+        .PagesWithTerm(taxonomy.Name, term.Name)
+        .OrderBy(p => p.Title, StringComparer.OrdinalIgnoreCase)
+        .ThenBy(p => p.SitePath, StringComparer.Ordinal)
+        .Select(p => new LinkView(p.Title, context.Config.Href(p.SitePath), Description: p.Meta.Description ?? ""))
+        .ToList();
+
+    /// <summary>A taxonomy's index: each term that has pages (the others have no page to link to), in site.yml's order.</summary>
+    private static IReadOnlyList<TermView> TermsOf(BuildContext context, SiteGraph graph, Taxonomy taxonomy) => taxonomy.Terms
+        .Select(t => (Term: t, Count: graph.PagesWithTerm(taxonomy.Name, t.Name).Count))
+        .Where(t => t.Count > 0)
+        .Select(t => new TermView(t.Term.Title, context.Config.Href(taxonomy.SitePathOf(t.Term)), taxonomy.DescriptionOf(t.Term), t.Count))
+        .ToList();
+
+    /// <summary>A page's own terms, each linking to its term page; every term of a published page has one.</summary>
+    private static IReadOnlyList<TermGroupView> TermGroupsOf(BuildContext context, FrontMatter meta) => meta.Terms.Count == 0
+        ? []
+        : context.Config.Taxonomies
+            .Where(t => meta.Terms.TryGetValue(t.Name, out var terms) && terms.Count > 0)
+            .Select(t => new TermGroupView(t.Name, t.Title, meta.Terms[t.Name]
+                .Select(name => t.Find(name)!)
+                .Select(term => new LinkView(term.Title, context.Config.Href(t.SitePathOf(term))))
+                .ToList()))
+            .ToList();
 
     /// <summary>A hub's articles grouped by where it hurts, in the order of site.yml's areas.</summary>
     private static IReadOnlyList<AreaGroupView> AreasOf(BuildContext context, SourceDocument hub, SiteGraph graph)

@@ -14,6 +14,12 @@ public sealed record ConditionEntryView(string Name, string Title, string Href, 
 
 public sealed record LetterView(string Letter, string Id, IReadOnlyList<ConditionEntryView> Entries);
 
+/// <summary>A term on its taxonomy's index: its page, its description and how many pages have it.</summary>
+public sealed record TermView(string Title, string Href, string Description, int Count);
+
+/// <summary>A page's terms in one taxonomy, for the small "Activities" list on the page.</summary>
+public sealed record TermGroupView(string Name, string Title, IReadOnlyList<LinkView> Terms);
+
 public sealed record SiteView
 {
     public required string Name { get; init; }
@@ -35,6 +41,9 @@ public sealed record SiteView
     public IReadOnlyList<LinkView> FooterLinks { get; init; } = [];
 
     public required IReadOnlyDictionary<string, string> Assets { get; init; }
+
+    /// <summary>input/_data/NAME.yml as <c>site.data.NAME</c>: maps, lists, text, numbers and true/false.</summary>
+    public IReadOnlyDictionary<string, object?> Data { get; init; } = new Dictionary<string, object?>();
 }
 
 public sealed record PageView
@@ -62,6 +71,12 @@ public sealed record PageView
     public IReadOnlyList<AreaGroupView> Areas { get; init; } = [];
     public IReadOnlyList<LinkView> Children { get; init; } = [];
     public IReadOnlyList<LetterView> Letters { get; init; } = [];
+
+    /// <summary>On a taxonomy's index: its terms that have pages, in site.yml's order.</summary>
+    public IReadOnlyList<TermView> Terms { get; init; } = [];
+
+    /// <summary>The page's own terms, by taxonomy in site.yml's order; empty when it has none.</summary>
+    public IReadOnlyList<TermGroupView> TermGroups { get; init; } = [];
     public string? Condition { get; init; }
     public string JsonLd { get; init; } = "";
 }

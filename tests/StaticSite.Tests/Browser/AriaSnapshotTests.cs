@@ -17,6 +17,7 @@ public sealed class AriaSnapshotTests(BrowserFixture browser, ComponentSite comp
     /// One page of each type of the real site. Chosen to be stable: the soleus article is the
     /// reference article; the hub, A to Z and glossary are kept as outlines, so adding an
     /// article or a term does not change them. A new page type is one line here and one file.
+    /// The Activities index and one activity's page are the taxonomy's two page types.
     /// </summary>
     public static TheoryData<string, string> RealPages => new()
     {
@@ -27,6 +28,8 @@ public sealed class AriaSnapshotTests(BrowserFixture browser, ComponentSite comp
         { "glossary", "glossary/" },
         { "not-found", "404.html" },
         { "accessibility-statement", "accessibility/" },
+        { "taxonomy", "activity/" },
+        { "term", "activity/sprinting/" },
     };
 
     private const string Article = "leg-and-knee/soleus-pain-when-running/";
@@ -41,7 +44,7 @@ public sealed class AriaSnapshotTests(BrowserFixture browser, ComponentSite comp
             $"Outline of /{path} (landmarks, links outside the text, headings, checklists) as Chromium exposes it.");
     }
 
-    /// <summary>The fixture pages, kept whole: they change only when a test changes them.</summary>
+    /// <summary>The fixture pages, kept whole: they change only when a test changes them. The component page also shows its "Activities" terms.</summary>
     public static TheoryData<string, string> FixturePages => new()
     {
         // Two checklists, a care card of each level, steps, "On this page".
@@ -50,6 +53,9 @@ public sealed class AriaSnapshotTests(BrowserFixture browser, ComponentSite comp
         { "glossary-link", ComponentSite.GlossaryLink },
         // The entries the links go to: a definition list of terms.
         { "glossary-entries", "glossary/" },
+        // A taxonomy's index (its terms, each with a count) and a term's page (its pages).
+        { "taxonomy-terms", "activity/" },
+        { "term-pages", "activity/running/" },
     };
 
     [BrowserTheory]

@@ -4,7 +4,8 @@ namespace StaticSite.Tests.Browser;
 
 /// <summary>
 /// axe on every component in every state it has, from the component fixture pages: checklists
-/// unticked and ticked, a care card of each level, steps, a figure, "On this page" and a glossary link;
+/// unticked and ticked, a care card of each level, steps, a figure, "On this page", a glossary link, and a
+/// taxonomy's index and term page;
 /// wide in light mode and narrow in dark mode. (The real pages get the same run in <see cref="AccessibilityTests"/>.)
 /// </summary>
 [Collection(BrowserCollection.Name)]
@@ -17,6 +18,8 @@ public sealed class ComponentAccessibilityTests(BrowserFixture browser, Componen
         { "components, every box ticked", ComponentSite.Components, "document.querySelectorAll('input[type=checkbox]').forEach(b => b.click())" },
         { "figure, scrolled into view", ComponentSite.Components, "document.querySelector('figure').scrollIntoView()" },
         { "glossary link", ComponentSite.GlossaryLink, "" },
+        { "taxonomy index", "activity/", "" },
+        { "term page", "activity/running/", "" },
     };
 
     [BrowserTheory]

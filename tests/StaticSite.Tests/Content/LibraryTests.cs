@@ -13,6 +13,10 @@ public sealed class LibraryTests(RealSiteFixture fixture) : IClassFixture<RealSi
 
     private BuiltSite Site => fixture.Site;
 
+    /// <summary>The real site.yml's taxonomies: their names are front matter keys too.</summary>
+    private static readonly IReadOnlyList<Taxonomy> Taxonomies =
+        SiteConfig.Load(Repo.Input, "input/site.yml", new DiagnosticBag(), null, null)!.Taxonomies;
+
     private static IReadOnlyList<(string Path, FrontMatter Meta, string Body)> Articles() =>
         Directory.EnumerateFiles(Path.Combine(Repo.Input, "leg-and-knee"), "*.md")
             .Where(f => Path.GetFileName(f) != "index.md")
@@ -21,7 +25,7 @@ public sealed class LibraryTests(RealSiteFixture fixture) : IClassFixture<RealSi
             {
                 var (yaml, body, _) = FrontMatter.Split(File.ReadAllText(f));
                 var diagnostics = new DiagnosticBag();
-                var meta = FrontMatter.Parse(yaml!, f, diagnostics);
+                var meta = FrontMatter.Parse(yaml!, f, diagnostics, Taxonomies);
                 Assert.False(diagnostics.HasErrors, string.Join('\n', diagnostics.Sorted()));
                 return (Path.GetRelativePath(Repo.Input, f).Replace('\\', '/'), meta!, body);
             })

@@ -51,7 +51,8 @@ public sealed class FuzzSite : IDisposable
         // A glossary, so the generated articles go through glossary linking too.
         _site.Write("input/glossary.yml",
             "terms:\n  - term: DVT\n    stands_for: deep vein thrombosis\n    definition: A blood clot in a deep vein.\n" +
-            "  - term: tendon\n    definition: A strong cord that joins a muscle to a bone.\n    also: [tendons]\n");
+            "  - term: tendon\n    definition: A strong cord that joins a muscle to a bone.\n    also: [tendons]\n" +
+            "  - term: knee\n    definition: The joint in the middle of the leg.\n");
     }
 
     /// <summary>Builds the site with <paramref name="page"/> at input/guide/fuzz.md; throws if the build did.</summary>

@@ -94,7 +94,7 @@ public static class FuzzPages
     private static readonly string[] Words =
     [
         "pain", "knee", "the", "runner", "swelling", "calf", "rest", "a", "of", "and", "DVT", "tendon",
-        "tendons", "ACL", "colour", "color", "fiber", "physical therapist", "Dr.", "e.g.", "3.5", "10km",
+        "tendons", "tendonſ", "\u212ANEE", "ǅVT", "ACL", "colour", "color", "fiber", "physical therapist", "Dr.", "e.g.", "3.5", "10km",
         "café", "naïve", "—", "–", "‘quoted’", "“said”", "…", "°C", "½", "ﬁ", "🦵", "🏃‍♀️", "日本語", "עברית",
         "العربية", "e\u0301", "\u200B", "\u200D", "\u202E", "\u2028", "\uFEFF", "\u00A0", "\0", "\u0001",
         "\u001B[31m", "\u007F", "\u0085", "\uD800", "\uDFFF", "\uFFFD", "\uFFFF", "&amp;", "&#x09;", "&#0;",

@@ -25,14 +25,14 @@ public sealed class PageFailureTests
         var context = new BuildContext(options, config, diagnostics);
         var input = Reader.Read(context, new HashSet<string>(["article", "hub", "home", "page"], StringComparer.Ordinal));
         var processor = new MarkdownProcessor(
-            context, MarkdownPipelineFactory.Create(), input.Pages.ToDictionary(p => p.SourcePath), new HashSet<string>(), new HashSet<string>(),
+            context, MarkdownPipelineFactory.Create(), input.Pages.ToDictionary(p => p.SourcePath), new HashSet<string>(), new Dictionary<string, string>(),
             new PlainEnglishRules([new ThrowsOnBoom()]), GlossaryIndex.Empty, new StaticSite.Images.ImageCatalog(context.InputDir));
 
         var processed = input.Pages.Select(processor.Process).ToList();
 
         var error = Assert.Single(diagnostics.Sorted());
         Assert.Equal(
-            "input/guide/boom.md: error SS005: the generator failed while processing this page (InvalidOperationException: a fault on purpose); the other pages were still checked. Please report this with the file",
+            "input/guide/boom.md: error SS005: the generator failed while processing this file (InvalidOperationException: a fault on purpose); the other files were still checked. Please report this with the file",
             error.ToString());
         Assert.All(processed.Where(p => p.Source.SourcePath != "guide/boom.md"), p => Assert.NotEmpty(p.Html));
         Assert.Empty(Assert.Single(processed, p => p.Source.SourcePath == "guide/boom.md").Html);

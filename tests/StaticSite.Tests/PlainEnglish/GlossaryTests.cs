@@ -72,6 +72,21 @@ public sealed class GlossaryTests : IDisposable
     }
 
     [Fact]
+    public void A_letter_that_only_unicode_case_rules_pair_still_links_to_its_entry()
+    {
+        // The matcher ignores case by Unicode's rules, so the Kelvin sign (U+212A) matches k; the
+        // entry lookup once used OrdinalIgnoreCase, which does not, and the page threw KeyNotFoundException.
+        using var fixture = new FixtureSite();
+        fixture.Write("input/glossary.yml", "terms:\n  - term: knee\n    definition: The joint in the middle of the leg.\n");
+        fixture.Write("input/guide/article.md", File.ReadAllText(Path.Combine(fixture.Root, "input", "guide", "article.md")) + "\n\nMy \u212Anee hurts.\n");
+        using var site = new BuiltSite(fixture.Root);
+
+        Assert.True(site.Result.Succeeded, site.Errors);
+        var link = site.Page("guide/article/index.html").QuerySelector("main a[href^='/glossary/']")!;
+        Assert.Equal(("/glossary/#term-knee", "\u212Anee"), (link.GetAttribute("href"), link.TextContent));
+    }
+
+    [Fact]
     public void The_glossary_data_file_is_not_published()
     {
         Assert.False(File.Exists(Path.Combine(_site.Output, "glossary.yml")));
