@@ -14,6 +14,13 @@ public sealed record ConditionEntryView(string Name, string Title, string Href, 
 
 public sealed record LetterView(string Letter, string Id, IReadOnlyList<ConditionEntryView> Entries);
 
+/// <summary>
+/// Where the search page is, for the form in every page's header, and what its script needs to
+/// read the index: the folder, the index files that exist (so no query asks for one that does
+/// not), and how many pages each docs file holds.
+/// </summary>
+public sealed record SearchView(string Href, string IndexHref, string Keys, int DocsPerFile);
+
 public sealed record SiteView
 {
     public required string Name { get; init; }
@@ -31,6 +38,9 @@ public sealed record SiteView
 
     public required IReadOnlyList<LinkView> Nav { get; init; }
     public required IReadOnlyDictionary<string, string> Assets { get; init; }
+
+    /// <summary>The site's search, or null when it has none (the theme has no search layout).</summary>
+    public SearchView? Search { get; init; }
 }
 
 public sealed record PageView

@@ -1,0 +1,249 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using StaticSite.Glossary;
+using StaticSite.Markdown;
+using StaticSite.Resolve;
+
+namespace StaticSite.Search;
+
+/// <summary>The search index's files (output path → bytes), and what the search page needs to read them; no view when the site has no search page.</summary>
+public sealed record SearchFiles(IReadOnlyDictionary<string, byte[]> Files, SearchView? View)
+{
+    public static readonly SearchFiles None = new(new Dictionary<string, byte[]>(), null);
+}
+
+/// <summary>
+/// The site's search index, made by the build in C# and read by theme/assets/search.js, split so
+/// a query fetches a few small files, never the whole index:
+/// <list type="bullet">
+/// <item><c>search/index/t/KEY.json</c>: every term whose first two characters are KEY, each with
+/// the pages it is on and in which fields (a query fetches one per word, fewer when words share a key);</item>
+/// <item><c>search/index/d/N.json</c>: title, address and description of pages
+/// N×<see cref="DocsPerFile"/> onwards (a query fetches those of the results it shows).</item>
+/// </list>
+/// Pages are numbered in title order, so results that tie (shown A to Z) sit in few files.
+/// </summary>
+public static class SearchIndex
+{
+    public const string Folder = "search/index/";
+
+    /// <summary>Pages per docs file: at about 250 bytes a page, 20 to 30 KB before compression.</summary>
+    public const int DocsPerFile = 100;
+
+    /// <summary>
+    /// Where a term is on a page, as bits whose sum ranks results: a title match (16) outranks a
+    /// match in every other field at once (8 + 4 + 2 + 1), and so on down.
+    /// </summary>
+    [Flags]
+    public enum Fields
+    {
+        None = 0,
+        Body = 1,
+        Description = 2,
+        Heading = 4,
+
+        /// <summary>Other names readers use: the condition and <c>other_names</c> (the A to Z), and glossary terms on the page with what they stand for.</summary>
+        Name = 8,
+        Title = 16,
+    }
+
+    private static readonly JsonWriterOptions Compact = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>One page as the index has it: what a result shows, and its terms.</summary>
+    private sealed record IndexedPage(string Title, string Href, string Description, string SortKey, string SitePath, Dictionary<string, Fields> Terms);
+
+    /// <param name="fragments">Each page's HTML fragment, in the order of <paramref name="pages"/>.</param>
+    public static SearchFiles Build(BuildContext context, IReadOnlyList<ProcessedPage> pages, IReadOnlyList<byte[]?> fragments, GlossaryIndex glossary)
+    {
+        if (!pages.Any(p => SearchPage.Is(p.Source)))
+        {
+            return SearchFiles.None;
+        }
+
+        var config = context.Config;
+        var glossaryById = glossary.Entries.ToDictionary(e => e.Id, StringComparer.Ordinal);
+        var indexed = pages
+            .Select((page, index) => (Page: page, Fragment: fragments[index]))
+            .Where(p => IsIndexed(p.Page))
+            .AsParallel()
+            .Select(p => Index(config.Href(p.Page.Source.SitePath), p.Page, p.Fragment ?? [], glossaryById))
+            .OrderBy(p => p.SortKey, StringComparer.Ordinal)
+            .ThenBy(p => p.SitePath, StringComparer.Ordinal)
+            .ToList();
+
+        // Each term's pages, in page-number order, with the fields it is in there.
+        var postings = new Dictionary<string, List<(int Doc, Fields Fields)>>(StringComparer.Ordinal);
+        for (var doc = 0; doc < indexed.Count; doc++)
+        {
+            foreach (var (term, fields) in indexed[doc].Terms)
+            {
+                if (!postings.TryGetValue(term, out var list))
+                {
+                    postings[term] = list = [];
+                }
+
+                list.Add((doc, fields));
+            }
+        }
+
+        var files = new SortedDictionary<string, byte[]>(StringComparer.Ordinal);
+        var shards = postings.GroupBy(p => SearchTerms.ShardKey(p.Key), StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
+        foreach (var shard in shards)
+        {
+            files[Folder + "t/" + shard.Key + ".json"] = TermsFile(shard.OrderBy(p => p.Key, StringComparer.Ordinal));
+        }
+
+        for (var first = 0; first < indexed.Count; first += DocsPerFile)
+        {
+            files[Folder + "d/" + (first / DocsPerFile).ToString(CultureInfo.InvariantCulture) + ".json"] =
+                DocsFile(indexed.Skip(first).Take(DocsPerFile));
+        }
+
+        var view = new SearchView(
+            config.Href(SearchPage.SitePath),
+            config.Href("/" + Folder),
+            string.Join(' ', shards.Select(s => s.Key)),
+            DocsPerFile);
+        return new SearchFiles(files, view);
+    }
+
+    /// <summary>
+    /// Readers search for pages to read: not the 404 page (it answers for every missing address),
+    /// not drafts (even in a build with --drafts, whose output may be shared), not the search page.
+    /// </summary>
+    public static bool IsIndexed(ProcessedPage page) =>
+        !page.Source.IsNotFoundPage && !page.Source.Meta.Draft && !SearchPage.Is(page.Source);
+
+    private static IndexedPage Index(string href, ProcessedPage page, byte[] fragment, IReadOnlyDictionary<string, GlossaryEntry> glossary)
+    {
+        var source = page.Source;
+        var meta = source.Meta;
+        var terms = new Dictionary<string, Fields>(StringComparer.Ordinal);
+        void Add(string? text, Fields field)
+        {
+            if (!string.IsNullOrEmpty(text))
+            {
+                SearchTerms.ForEach(text, term => terms[term] = terms.GetValueOrDefault(term) | field);
+            }
+        }
+
+        Add(source.Title, Fields.Title);
+        Add(meta.Condition, Fields.Name);
+        foreach (var name in meta.OtherNames)
+        {
+            Add(name, Fields.Name);
+        }
+
+        // A page that uses "DVT" is found by "deep vein thrombosis", and one that uses "menisci" by "meniscus".
+        foreach (var id in page.GlossaryTerms)
+        {
+            if (glossary.TryGetValue(id, out var entry))
+            {
+                Add(entry.StandsFor, Fields.Name);
+                foreach (var form in entry.Forms)
+                {
+                    Add(form, Fields.Name);
+                }
+            }
+        }
+
+        foreach (var heading in page.Headings)
+        {
+            Add(heading.Text, Fields.Heading);
+        }
+
+        Add(meta.Description, Fields.Description);
+        Add(FragmentText.Of(fragment), Fields.Body);
+        return new IndexedPage(source.Title, href, meta.Description ?? "", SearchTerms.Fold(source.Title), source.SitePath, terms);
+    }
+
+    /// <summary>
+    /// <c>{"term": {"FIELDS": [...], ...}, ...}</c>: for each sum of fields, the page numbers as
+    /// gaps from the one before (the first from -1), where a negative number -n after a gap means
+    /// "and the n pages after it too". A word on nearly every page costs a few bytes, not thousands.
+    /// </summary>
+    private static byte[] TermsFile(IEnumerable<KeyValuePair<string, List<(int Doc, Fields Fields)>>> terms)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var json = new Utf8JsonWriter(buffer, Compact))
+        {
+            json.WriteStartObject();
+            foreach (var (term, docs) in terms)
+            {
+                json.WriteStartObject(term);
+                foreach (var group in docs.GroupBy(d => d.Fields).OrderBy(g => g.Key))
+                {
+                    json.WriteStartArray(((int)group.Key).ToString(CultureInfo.InvariantCulture));
+                    WriteRuns(json, group.Select(d => d.Doc));
+                    json.WriteEndArray();
+                }
+
+                json.WriteEndObject();
+            }
+
+            json.WriteEndObject();
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    private static void WriteRuns(Utf8JsonWriter json, IEnumerable<int> ascending)
+    {
+        var previous = -1;
+        var runStart = -1;
+        var runEnd = -1;
+        void Flush()
+        {
+            if (runStart < 0)
+            {
+                return;
+            }
+
+            json.WriteNumberValue(runStart - previous);
+            if (runEnd > runStart)
+            {
+                json.WriteNumberValue(runStart - runEnd);
+            }
+
+            previous = runEnd;
+        }
+
+        foreach (var doc in ascending)
+        {
+            if (runStart >= 0 && doc == runEnd + 1)
+            {
+                runEnd = doc;
+                continue;
+            }
+
+            Flush();
+            runStart = runEnd = doc;
+        }
+
+        Flush();
+    }
+
+    /// <summary><c>[["title", "href", "description"], ...]</c> in page-number order.</summary>
+    private static byte[] DocsFile(IEnumerable<IndexedPage> docs)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var json = new Utf8JsonWriter(buffer, Compact))
+        {
+            json.WriteStartArray();
+            foreach (var doc in docs)
+            {
+                json.WriteStartArray();
+                json.WriteStringValue(doc.Title);
+                json.WriteStringValue(doc.Href);
+                json.WriteStringValue(doc.Description);
+                json.WriteEndArray();
+            }
+
+            json.WriteEndArray();
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+}
