@@ -19,7 +19,8 @@
   var STOP = ' an and are as at be been but by can do does for from had has have how if in into is it its me my no not of on or our so than that the their them then there these they this to was we were what when where which who why will with you your ';
   var IRREGULAR = { calves: 'calf', halves: 'half', feet: 'foot', teeth: 'tooth', women: 'woman', men: 'man', children: 'child' };
   var files = {};
-  var current = 0; // the latest query: answers to older ones are dropped
+  var current = 0; // the latest search: answers to older ones are dropped
+  var shown = ''; // its query: Enter after the pause in typing does not search again
   var timer;
 
   document.getElementById('search__help').hidden = true;
@@ -90,6 +91,7 @@
 
   function failed(id) {
     if (id !== current) return;
+    shown = '';
     out.textContent = '';
     say('Search is not working at the moment. Try again, or use the links in the menu.');
     element('p', status.textContent, out);
@@ -151,11 +153,12 @@
   // Up to SHOWN results from `from` on, stopping before one that needs more than `budget` new files.
   function more(id, ranked, list, from, budget, focus) {
     var needed = [];
+    var fresh = 0;
     var end = from;
     for (; end < ranked.length && end - from < SHOWN; end++) {
       var file = 'd/' + Math.floor(ranked[end] / perFile) + '.json';
       if (needed.indexOf(file) < 0) {
-        if (!files[file] && needed.filter(function (f) { return !files[f]; }).length >= budget && end > from) break;
+        if (!files[file] && fresh++ >= budget && end > from) break;
         needed.push(file);
       }
     }
@@ -184,6 +187,8 @@
   }
 
   function update(query) {
+    if (query === shown) return;
+    shown = query;
     history.replaceState(null, '', query ? '?q=' + encodeURIComponent(query) : location.pathname);
     if (query.trim()) {
       search(query);

@@ -23,7 +23,10 @@ public sealed record SearchFiles(IReadOnlyDictionary<string, byte[]> Files, Sear
 /// <item><c>search/index/d/N.json</c>: title, address and description of pages
 /// N×<see cref="DocsPerFile"/> onwards (a query fetches those of the results it shows).</item>
 /// </list>
-/// Pages are numbered in title order, so results that tie (shown A to Z) sit in few files.
+/// Pages are numbered shortest title first, then A to Z. Results that tie are shown in that
+/// order: a page whose title is little more than the word searched for is more likely about it
+/// ("Runner's knee" before "Calf stretches and bent-knee heel raises"), and pages with similar
+/// titles sit in the same docs file, so the first results of a query need few of them.
 /// </summary>
 public static class SearchIndex
 {
@@ -34,7 +37,9 @@ public static class SearchIndex
 
     /// <summary>
     /// Where a term is on a page, as bits whose sum ranks results: a title match (16) outranks a
-    /// match in every other field at once (8 + 4 + 2 + 1), and so on down.
+    /// match in every other field at once (8 + 4 + 2 + 1), and so on down. A title that starts
+    /// with the word is about it, more than one that only has it ("Knee ligament and cartilage
+    /// injuries" before "Calf stretches and bent-knee heel raises").
     /// </summary>
     [Flags]
     public enum Fields
@@ -47,12 +52,13 @@ public static class SearchIndex
         /// <summary>Other names readers use: the condition and <c>other_names</c> (the A to Z), and glossary terms on the page with what they stand for.</summary>
         Name = 8,
         Title = 16,
+        TitleStart = 32,
     }
 
     private static readonly JsonWriterOptions Compact = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>One page as the index has it: what a result shows, and its terms.</summary>
-    private sealed record IndexedPage(string Title, string Href, string Description, string SortKey, string SitePath, Dictionary<string, Fields> Terms);
+    private sealed record IndexedPage(string Title, string Href, string Description, int TitleTerms, string SortKey, string SitePath, Dictionary<string, Fields> Terms);
 
     /// <param name="fragments">Each page's HTML fragment, in the order of <paramref name="pages"/>.</param>
     public static SearchFiles Build(BuildContext context, IReadOnlyList<ProcessedPage> pages, IReadOnlyList<byte[]?> fragments, GlossaryIndex glossary)
@@ -69,7 +75,8 @@ public static class SearchIndex
             .Where(p => IsIndexed(p.Page))
             .AsParallel()
             .Select(p => Index(config.Href(p.Page.Source.SitePath), p.Page, p.Fragment ?? [], glossaryById))
-            .OrderBy(p => p.SortKey, StringComparer.Ordinal)
+            .OrderBy(p => p.TitleTerms)
+            .ThenBy(p => p.SortKey, StringComparer.Ordinal)
             .ThenBy(p => p.SitePath, StringComparer.Ordinal)
             .ToList();
 
@@ -130,6 +137,12 @@ public static class SearchIndex
         }
 
         Add(source.Title, Fields.Title);
+        var titleTerms = SearchTerms.Of(source.Title);
+        if (titleTerms.Count > 0)
+        {
+            terms[titleTerms[0]] |= Fields.TitleStart;
+        }
+
         Add(meta.Condition, Fields.Name);
         foreach (var name in meta.OtherNames)
         {
@@ -156,7 +169,7 @@ public static class SearchIndex
 
         Add(meta.Description, Fields.Description);
         Add(FragmentText.Of(fragment), Fields.Body);
-        return new IndexedPage(source.Title, href, meta.Description ?? "", SearchTerms.Fold(source.Title), source.SitePath, terms);
+        return new IndexedPage(source.Title, href, meta.Description ?? "", titleTerms.Count, SearchTerms.Fold(source.Title), source.SitePath, terms);
     }
 
     /// <summary>

@@ -9,7 +9,7 @@ namespace StaticSite.Tests.Browser;
 [Collection(BrowserCollection.Name)]
 public sealed class AccessibilityTests(BrowserFixture browser)
 {
-    private static readonly AxeRunOptions Options = new()
+    internal static readonly AxeRunOptions Options = new()
     {
         RunOnly = new RunOnlyOptions
         {
