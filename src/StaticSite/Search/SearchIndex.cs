@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using StaticSite.Glossary;
@@ -128,11 +129,15 @@ public static class SearchIndex
         var source = page.Source;
         var meta = source.Meta;
         var terms = new Dictionary<string, Fields>(StringComparer.Ordinal);
+        var lookup = terms.GetAlternateLookup<ReadOnlySpan<char>>();
+
+        // A term's string is made once per page, when the page first has it.
+        SearchTerms.TermVisitor In(Fields field) => term => CollectionsMarshal.GetValueRefOrAddDefault(lookup, term, out _) |= field;
         void Add(string? text, Fields field)
         {
             if (!string.IsNullOrEmpty(text))
             {
-                SearchTerms.ForEach(text, term => terms[term] = terms.GetValueOrDefault(term) | field);
+                SearchTerms.ForEach(text, In(field));
             }
         }
 
@@ -168,7 +173,7 @@ public static class SearchIndex
         }
 
         Add(meta.Description, Fields.Description);
-        Add(FragmentText.Of(fragment), Fields.Body);
+        FragmentText.ForEachTerm(fragment, In(Fields.Body));
         return new IndexedPage(source.Title, href, meta.Description ?? "", titleTerms.Count, SearchTerms.Fold(source.Title), source.SitePath, terms);
     }
 

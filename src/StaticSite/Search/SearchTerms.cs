@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Collections.Frozen;
 using System.Globalization;
-using System.Text;
 using StaticSite.PlainEnglish;
 
 namespace StaticSite.Search;
@@ -28,18 +27,6 @@ public static class SearchTerms
         "than", "that", "the", "their", "them", "then", "there", "these", "they", "this", "to", "was", "we", "were",
         "what", "when", "where", "which", "who", "why", "will", "with", "you", "your");
 
-    /// <summary>Plurals no suffix rule undoes, as search.js lists them.</summary>
-    public static readonly FrozenDictionary<string, string> Irregular = new Dictionary<string, string>(StringComparer.Ordinal)
-    {
-        ["calves"] = "calf",
-        ["halves"] = "half",
-        ["feet"] = "foot",
-        ["teeth"] = "tooth",
-        ["women"] = "woman",
-        ["men"] = "man",
-        ["children"] = "child",
-    }.ToFrozenDictionary(StringComparer.Ordinal);
-
     // What NFD followed by dropping combining marks makes of each letter in Latin-1 Supplement to
     // Latin Extended-B (U+00C0–U+024F) and Latin Extended Additional (U+1E00–U+1EFF): the browser's
     // String.normalize('NFD') does this in search.js, but .NET in invariant globalization mode does
@@ -51,58 +38,35 @@ public static class SearchTerms
     private const string LatinAdditionalFolds =
         "AaBbBbBbCcDdDdDdDdDdEeEeEeEeEeFfGgHhHhHhHhHhIiIiKkKkKkLlLlLlLlMmMmMmNnNnNnNnOoOoOoOoPpPpRrRrRrRrSsSsSsSsSsTtTtTtTtUuUuUuUuUuVvVvWwWwWwWwWwXxXxYyZzZzZzhtwy......AaAaAaAaAaAaAaAaAaAaAaAaEeEeEeEeEeEeEeEeIiIiOoOoOoOoOoOoOoOoOoOoOoOoUuUuUuUuUuUuUuYyYyYyYy......";
 
+    /// <summary>Hears each term of a text, in a buffer that is reused: copy it (ToString) to keep it.</summary>
+    public delegate void TermVisitor(ReadOnlySpan<char> term);
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> StopWordLookup = StopWords.GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>The distinct terms of <paramref name="text"/>, in the order they first appear.</summary>
     public static IReadOnlyList<string> Of(string text)
     {
         var terms = new List<string>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        var lookup = seen.GetAlternateLookup<ReadOnlySpan<char>>();
         ForEach(text, term =>
         {
-            if (seen.Add(term))
+            if (lookup.Add(term))
             {
-                terms.Add(term);
+                terms.Add(term.ToString());
             }
         });
         return terms;
     }
 
-    /// <summary>Calls <paramref name="add"/> with each term of <paramref name="text"/>, repeats included.</summary>
-    public static void ForEach(string text, Action<string> add)
-    {
-        var folded = Fold(text);
-        foreach (var (start, length) in Words.In(folded))
-        {
-            if (Term(folded.AsSpan(start, length)) is { } term)
-            {
-                add(term);
-            }
-        }
-    }
-
-    /// <summary>Accents off the letters that have them in NFD, then lower case; other characters are kept.</summary>
-    public static string Fold(string text)
+    /// <summary>Calls <paramref name="visit"/> with each term of <paramref name="text"/>, repeats included.</summary>
+    public static void ForEach(string text, TermVisitor visit)
     {
         var buffer = ArrayPool<char>.Shared.Rent(text.Length);
         try
         {
-            var length = 0;
-            foreach (var c in text)
-            {
-                var folded = c switch
-                {
-                    < '\u0080' => c,
-                    >= '\u00C0' and <= '\u024F' when LatinFolds[c - '\u00C0'] is var f && f != '.' => f,
-                    >= '\u1E00' and <= '\u1EFF' when LatinAdditionalFolds[c - '\u1E00'] is var f && f != '.' => f,
-                    _ when CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark => '\0',
-                    _ => c,
-                };
-                if (folded != '\0')
-                {
-                    buffer[length++] = char.IsAsciiLetterUpper(folded) ? (char)(folded | 0x20) : folded;
-                }
-            }
-
-            return new string(buffer, 0, length);
+            text.CopyTo(buffer);
+            ForEachInPlace(buffer.AsSpan(0, text.Length), visit);
         }
         finally
         {
@@ -110,10 +74,64 @@ public static class SearchTerms
         }
     }
 
-    /// <summary>One word as <see cref="Words"/> found it in folded text → its term, or null when it is not indexed.</summary>
-    private static string? Term(ReadOnlySpan<char> word)
+    /// <summary>
+    /// Calls <paramref name="visit"/> with each term of <paramref name="text"/>, folding it where it
+    /// is: every page's text goes through here, so no string is made per word, or per text.
+    /// </summary>
+    public static void ForEachInPlace(Span<char> text, TermVisitor visit)
     {
-        var builder = new StringBuilder(word.Length);
+        var folded = text[..Fold(text)];
+        Span<char> term = stackalloc char[64];
+        foreach (var (start, length) in Words.In(folded))
+        {
+            var word = folded.Slice(start, length);
+            var buffer = word.Length <= term.Length ? term : new char[word.Length];
+            var termLength = Term(word, buffer);
+            if (termLength > 0)
+            {
+                visit(buffer[..termLength]);
+            }
+        }
+    }
+
+    /// <summary>Folds in place: accents off the letters that have them in NFD, then lower case; other characters are kept. Returns the new length.</summary>
+    public static int Fold(Span<char> text)
+    {
+        var length = 0;
+        foreach (var c in text)
+        {
+            var folded = c switch
+            {
+                < '\u0080' => c,
+                >= '\u00C0' and <= '\u024F' when LatinFolds[c - '\u00C0'] is var f && f != '.' => f,
+                >= '\u1E00' and <= '\u1EFF' when LatinAdditionalFolds[c - '\u1E00'] is var f && f != '.' => f,
+                _ when CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark => '\0',
+                _ => c,
+            };
+            if (folded != '\0')
+            {
+                // A character is never written ahead of the one being read, so folding in place is safe.
+                text[length++] = char.IsAsciiLetterUpper(folded) ? (char)(folded | 0x20) : folded;
+            }
+        }
+
+        return length;
+    }
+
+    /// <summary>A text folded (see <see cref="Fold(Span{char})"/>), as a string.</summary>
+    public static string Fold(string text)
+    {
+        var chars = text.ToCharArray();
+        return new string(chars, 0, Fold(chars));
+    }
+
+    /// <summary>
+    /// One word as <see cref="Words"/> found it in folded text → its term, written to
+    /// <paramref name="term"/> (at least as long as the word); returns its length, 0 when it is not indexed.
+    /// </summary>
+    private static int Term(ReadOnlySpan<char> word, Span<char> term)
+    {
+        var length = 0;
         if (char.IsAsciiDigit(word[0]))
         {
             // 10,000 and 10000 are one number; 1.5 becomes 15, which is at least the same both ways.
@@ -121,11 +139,11 @@ public static class SearchTerms
             {
                 if (char.IsAsciiDigit(c))
                 {
-                    builder.Append(c);
+                    term[length++] = c;
                 }
             }
 
-            return builder.Length < 2 ? null : builder.ToString();
+            return length < 2 ? 0 : length;
         }
 
         // runner's → runner; don't → dont
@@ -138,12 +156,11 @@ public static class SearchTerms
         {
             if (char.IsAsciiLetter(c))
             {
-                builder.Append(c);
+                term[length++] = c;
             }
         }
 
-        var plain = builder.ToString();
-        return plain.Length < 2 || StopWords.Contains(plain) ? null : Stem(plain);
+        return length < 2 || StopWordLookup.Contains(term[..length]) ? 0 : Stem(term[..length]);
     }
 
     /// <summary>
@@ -153,43 +170,65 @@ public static class SearchTerms
     /// </summary>
     public static string Stem(string word)
     {
-        if (Irregular.TryGetValue(word, out var singular))
+        var chars = word.ToCharArray();
+        return new string(chars, 0, Stem(chars));
+    }
+
+    /// <summary>Stems the word in place (a stem is never longer than its word); returns the stem's length.</summary>
+    private static int Stem(Span<char> word)
+    {
+        // Plurals no suffix rule undoes, as search.js lists them (a switch on the span, since every word asks).
+        var singular = ((ReadOnlySpan<char>)word) switch
         {
-            return singular;
+            "calves" => "calf",
+            "halves" => "half",
+            "feet" => "foot",
+            "teeth" => "tooth",
+            "women" => "woman",
+            "men" => "man",
+            "children" => "child",
+            _ => null,
+        };
+        if (singular is not null)
+        {
+            singular.CopyTo(word);
+            return singular.Length;
         }
 
-        if (word.Length <= 3)
+        var n = word.Length;
+        if (n <= 3)
         {
-            return word;
+            return n;
         }
 
-        if (word.EndsWith("ies", StringComparison.Ordinal) && word.Length > 4)
+        if (word.EndsWith("ies") && n > 4)
         {
-            return word[..^3] + "y";
+            word[n - 3] = 'y';
+            return n - 2;
         }
 
-        if (word.EndsWith("ie", StringComparison.Ordinal))
+        if (word.EndsWith("ie"))
         {
-            return word[..^2] + "y";
+            word[n - 2] = 'y';
+            return n - 1;
         }
 
-        if (word.EndsWith("sses", StringComparison.Ordinal) || word.EndsWith("ches", StringComparison.Ordinal)
-            || word.EndsWith("shes", StringComparison.Ordinal) || word.EndsWith("xes", StringComparison.Ordinal))
+        if (word.EndsWith("sses") || word.EndsWith("ches") || word.EndsWith("shes") || word.EndsWith("xes"))
         {
-            return word[..^2];
+            return n - 2;
         }
 
-        if (word.EndsWith("che", StringComparison.Ordinal) || word.EndsWith("she", StringComparison.Ordinal) || word.EndsWith("xe", StringComparison.Ordinal))
+        if (word.EndsWith("che") || word.EndsWith("she") || word.EndsWith("xe"))
         {
-            return word[..^1];
+            return n - 1;
         }
 
-        if (word[^1] == 's' && !word.EndsWith("ss", StringComparison.Ordinal) && !word.EndsWith("us", StringComparison.Ordinal) && !word.EndsWith("is", StringComparison.Ordinal))
+        if (word[^1] == 's' && !word.EndsWith("ss") && !word.EndsWith("us") && !word.EndsWith("is"))
         {
-            return word[..^1];
+            return n - 1;
         }
 
-        return word;
+        return n;
     }
 
     /// <summary>The index file a term is in: its first two characters.</summary>

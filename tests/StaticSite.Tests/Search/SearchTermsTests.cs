@@ -67,4 +67,20 @@ public sealed class SearchTermsTests
         Assert.Equal("ca", SearchTerms.ShardKey("calf"));
         Assert.Equal("10", SearchTerms.ShardKey("10000"));
     }
+
+    [Fact]
+    public void A_fragment_is_read_as_its_text_without_tags_comments_or_references()
+    {
+        Assert.Equal(" A  DVT  (deep&vein) café 😀 ’   ", FragmentText.Of("<p title=\"a > b\">A <abbr>DVT</abbr> (deep&amp;vein) caf&#233; &#x1F600; &rsquo; <!-- don't --></p>"));
+        Assert.Equal(["dvt", "deep", "vein", "cafe"], FragmentTerms("<p>A <a href=\"/x/\">DVT</a> (deep &amp; vein) caf&#233;</p>"));
+        // A stray & is text, and "A&E" is two single letters, which are not indexed.
+        Assert.Equal(["patient", "more"], FragmentTerms("<p>A&E patients; more</p>"));
+    }
+
+    private static string[] FragmentTerms(string html)
+    {
+        var terms = new List<string>();
+        FragmentText.ForEachTerm(System.Text.Encoding.UTF8.GetBytes(html), t => terms.Add(t.ToString()));
+        return [.. terms];
+    }
 }
