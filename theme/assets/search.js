@@ -65,7 +65,7 @@
     return files[path];
   }
 
-  // One term's entry, {fields: [gap, -more, ...]}, into page → fields.
+  // One term's entry, {field: [gap, -more, ...]}, into page → its fields.
   function decode(entry, into) {
     Object.keys(entry).forEach(function (f) {
       var page = -1;

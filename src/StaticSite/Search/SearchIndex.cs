@@ -58,8 +58,8 @@ public static class SearchIndex
 
     private static readonly JsonWriterOptions Compact = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    /// <summary>One page as the index has it: what a result shows, and its terms.</summary>
-    private sealed record IndexedPage(string Title, string Href, string Description, int TitleTerms, string SortKey, string SitePath, Dictionary<string, Fields> Terms);
+    /// <summary>One page as a result shows it, with what it is numbered by.</summary>
+    private sealed record IndexedPage(ProcessedPage Page, byte[] Fragment, string Title, string Href, string Description, int TitleTerms, string SortKey);
 
     /// <param name="fragments">Each page's HTML fragment, in the order of <paramref name="pages"/>.</param>
     public static SearchFiles Build(BuildContext context, IReadOnlyList<ProcessedPage> pages, IReadOnlyList<byte[]?> fragments, GlossaryIndex glossary)
@@ -72,20 +72,26 @@ public static class SearchIndex
         var config = context.Config;
         var glossaryById = glossary.Entries.ToDictionary(e => e.Id, StringComparer.Ordinal);
         var indexed = pages
-            .Select((page, index) => (Page: page, Fragment: fragments[index]))
+            .Select((page, index) => (Page: page, Fragment: fragments[index] ?? []))
             .Where(p => IsIndexed(p.Page))
-            .AsParallel()
-            .Select(p => Index(config.Href(p.Page.Source.SitePath), p.Page, p.Fragment ?? [], glossaryById))
+            .Select(p =>
+            {
+                var source = p.Page.Source;
+                return new IndexedPage(p.Page, p.Fragment, source.Title, config.Href(source.SitePath), source.Meta.Description ?? "",
+                    SearchTerms.Of(source.Title).Count, SearchTerms.Fold(source.Title));
+            })
             .OrderBy(p => p.TitleTerms)
             .ThenBy(p => p.SortKey, StringComparer.Ordinal)
-            .ThenBy(p => p.SitePath, StringComparer.Ordinal)
+            .ThenBy(p => p.Page.Source.SitePath, StringComparer.Ordinal)
             .ToList();
 
-        // Each term's pages, in page-number order, with the fields it is in there.
+        // Each term's pages, in page-number order, with the fields it is in there. Pages are read
+        // in parallel and merged in order as they come, so only a few pages' terms are held at once.
         var postings = new Dictionary<string, List<(int Doc, Fields Fields)>>(StringComparer.Ordinal);
-        for (var doc = 0; doc < indexed.Count; doc++)
+        var doc = 0;
+        foreach (var terms in indexed.AsParallel().AsOrdered().Select(p => Terms(p.Page, p.Fragment, glossaryById)))
         {
-            foreach (var (term, fields) in indexed[doc].Terms)
+            foreach (var (term, fields) in terms)
             {
                 if (!postings.TryGetValue(term, out var list))
                 {
@@ -94,6 +100,8 @@ public static class SearchIndex
 
                 list.Add((doc, fields));
             }
+
+            doc++;
         }
 
         var files = new SortedDictionary<string, byte[]>(StringComparer.Ordinal);
@@ -124,7 +132,8 @@ public static class SearchIndex
     public static bool IsIndexed(ProcessedPage page) =>
         !page.Source.IsNotFoundPage && !page.Source.Meta.Draft && !SearchPage.Is(page.Source);
 
-    private static IndexedPage Index(string href, ProcessedPage page, byte[] fragment, IReadOnlyDictionary<string, GlossaryEntry> glossary)
+    /// <summary>A page's terms, each with the fields it is in.</summary>
+    private static Dictionary<string, Fields> Terms(ProcessedPage page, byte[] fragment, IReadOnlyDictionary<string, GlossaryEntry> glossary)
     {
         var source = page.Source;
         var meta = source.Meta;
@@ -174,13 +183,16 @@ public static class SearchIndex
 
         Add(meta.Description, Fields.Description);
         FragmentText.ForEachTerm(fragment, In(Fields.Body));
-        return new IndexedPage(source.Title, href, meta.Description ?? "", titleTerms.Count, SearchTerms.Fold(source.Title), source.SitePath, terms);
+        return terms;
     }
 
     /// <summary>
-    /// <c>{"term": {"FIELDS": [...], ...}, ...}</c>: for each sum of fields, the page numbers as
-    /// gaps from the one before (the first from -1), where a negative number -n after a gap means
-    /// "and the n pages after it too". A word on nearly every page costs a few bytes, not thousands.
+    /// <c>{"term": {"FIELD": [...], ...}, ...}</c>: for each field the term is in somewhere, the
+    /// pages it is in there, as gaps from the page before (the first from -1), where a negative
+    /// number -n after a gap means "and the n pages after it too". A reader adds up a page's
+    /// fields from every list it is in. One list per field, not per sum of fields, keeps the runs
+    /// long: a word in the text of nearly every page is one short list, however many of those
+    /// pages also have it in a heading.
     /// </summary>
     private static byte[] TermsFile(IEnumerable<KeyValuePair<string, List<(int Doc, Fields Fields)>>> terms)
     {
@@ -191,11 +203,14 @@ public static class SearchIndex
             foreach (var (term, docs) in terms)
             {
                 json.WriteStartObject(term);
-                foreach (var group in docs.GroupBy(d => d.Fields).OrderBy(g => g.Key))
+                foreach (var field in Enum.GetValues<Fields>().Where(f => f != Fields.None))
                 {
-                    json.WriteStartArray(((int)group.Key).ToString(CultureInfo.InvariantCulture));
-                    WriteRuns(json, group.Select(d => d.Doc));
-                    json.WriteEndArray();
+                    if (docs.Exists(d => d.Fields.HasFlag(field)))
+                    {
+                        json.WriteStartArray(((int)field).ToString(CultureInfo.InvariantCulture));
+                        WriteRuns(json, docs.Where(d => d.Fields.HasFlag(field)).Select(d => d.Doc));
+                        json.WriteEndArray();
+                    }
                 }
 
                 json.WriteEndObject();

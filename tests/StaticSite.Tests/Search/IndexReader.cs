@@ -31,7 +31,7 @@ public sealed class IndexReader(Func<string, byte[]?> file)
         return JsonDocument.Parse(bytes).RootElement;
     }
 
-    /// <summary>Page number → the sum of fields the term is in there; empty when no page has it.</summary>
+    /// <summary>Page number → the sum of the fields the term is in there; empty when no page has it.</summary>
     public IReadOnlyDictionary<int, int> Postings(string term)
     {
         var pages = new Dictionary<int, int>();
@@ -49,8 +49,9 @@ public sealed class IndexReader(Func<string, byte[]?> file)
                 for (var i = n > 0 ? 1 : -n; i > 0; i--)
                 {
                     page += n > 0 ? n : 1;
-                    Assert.False(pages.ContainsKey(page), $"page {page} is listed twice under '{term}'");
-                    pages[page] = int.Parse(fields.Name, System.Globalization.CultureInfo.InvariantCulture);
+                    var field = int.Parse(fields.Name, System.Globalization.CultureInfo.InvariantCulture);
+                    Assert.True((pages.GetValueOrDefault(page) & field) == 0, $"page {page} is listed twice under '{term}' for field {field}");
+                    pages[page] = pages.GetValueOrDefault(page) | field;
                 }
             }
         }
