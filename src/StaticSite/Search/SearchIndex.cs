@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Globalization;
-using System.Runtime.InteropServices;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using StaticSite.Glossary;
@@ -88,8 +87,10 @@ public static class SearchIndex
         // Each term's pages, in page-number order, with the fields it is in there. Pages are read
         // in parallel and merged in order as they come, so only a few pages' terms are held at once.
         var postings = new Dictionary<string, List<(int Doc, Fields Fields)>>(StringComparer.Ordinal);
+        var strings = new TermStrings();
+        using var tables = new ThreadLocal<TermTable>(() => new TermTable(strings));
         var doc = 0;
-        foreach (var terms in indexed.AsParallel().AsOrdered().Select(p => Terms(p.Page, p.Fragment, glossaryById)))
+        foreach (var terms in indexed.AsParallel().AsOrdered().Select(p => Terms(tables.Value!, p.Page, p.Fragment, glossaryById)))
         {
             foreach (var (term, fields) in terms)
             {
@@ -132,16 +133,12 @@ public static class SearchIndex
     public static bool IsIndexed(ProcessedPage page) =>
         !page.Source.IsNotFoundPage && !page.Source.Meta.Draft && !SearchPage.Is(page.Source);
 
-    /// <summary>A page's terms, each with the fields it is in.</summary>
-    private static Dictionary<string, Fields> Terms(ProcessedPage page, byte[] fragment, IReadOnlyDictionary<string, GlossaryEntry> glossary)
+    /// <summary>A page's terms, each with the fields it is in, read into this thread's table.</summary>
+    private static KeyValuePair<string, Fields>[] Terms(TermTable terms, ProcessedPage page, byte[] fragment, IReadOnlyDictionary<string, GlossaryEntry> glossary)
     {
         var source = page.Source;
         var meta = source.Meta;
-        var terms = new Dictionary<string, Fields>(StringComparer.Ordinal);
-        var lookup = terms.GetAlternateLookup<ReadOnlySpan<char>>();
-
-        // A term's string is made once per page, when the page first has it.
-        SearchTerms.TermVisitor In(Fields field) => term => CollectionsMarshal.GetValueRefOrAddDefault(lookup, term, out _) |= field;
+        SearchTerms.TermVisitor In(Fields field) => term => terms.Add(term, field);
         void Add(string? text, Fields field)
         {
             if (!string.IsNullOrEmpty(text))
@@ -154,7 +151,7 @@ public static class SearchIndex
         var titleTerms = SearchTerms.Of(source.Title);
         if (titleTerms.Count > 0)
         {
-            terms[titleTerms[0]] |= Fields.TitleStart;
+            terms.Add(titleTerms[0], Fields.TitleStart);
         }
 
         Add(meta.Condition, Fields.Name);
@@ -183,7 +180,7 @@ public static class SearchIndex
 
         Add(meta.Description, Fields.Description);
         FragmentText.ForEachTerm(fragment, In(Fields.Body));
-        return terms;
+        return terms.TakeAll();
     }
 
     /// <summary>
