@@ -194,18 +194,37 @@ public static class SearchIndex
     private static byte[] TermsFile(IEnumerable<KeyValuePair<string, List<(int Doc, Fields Fields)>>> terms)
     {
         var buffer = new ArrayBufferWriter<byte>();
+        var fields = Enum.GetValues<Fields>().Where(f => f != Fields.None).ToArray();
+        var pagesWith = fields.Select(_ => new List<int>()).ToArray();
         using (var json = new Utf8JsonWriter(buffer, Compact))
         {
             json.WriteStartObject();
             foreach (var (term, docs) in terms)
             {
-                json.WriteStartObject(term);
-                foreach (var field in Enum.GetValues<Fields>().Where(f => f != Fields.None))
+                // One pass over the term's pages sorts them into a list per field.
+                foreach (var list in pagesWith)
                 {
-                    if (docs.Exists(d => d.Fields.HasFlag(field)))
+                    list.Clear();
+                }
+
+                foreach (var (doc, has) in docs)
+                {
+                    for (var f = 0; f < fields.Length; f++)
                     {
-                        json.WriteStartArray(((int)field).ToString(CultureInfo.InvariantCulture));
-                        WriteRuns(json, docs.Where(d => d.Fields.HasFlag(field)).Select(d => d.Doc));
+                        if ((has & fields[f]) != 0)
+                        {
+                            pagesWith[f].Add(doc);
+                        }
+                    }
+                }
+
+                json.WriteStartObject(term);
+                for (var f = 0; f < fields.Length; f++)
+                {
+                    if (pagesWith[f].Count > 0)
+                    {
+                        json.WriteStartArray(((int)fields[f]).ToString(CultureInfo.InvariantCulture));
+                        WriteRuns(json, pagesWith[f]);
                         json.WriteEndArray();
                     }
                 }
@@ -219,7 +238,7 @@ public static class SearchIndex
         return buffer.WrittenSpan.ToArray();
     }
 
-    private static void WriteRuns(Utf8JsonWriter json, IEnumerable<int> ascending)
+    private static void WriteRuns(Utf8JsonWriter json, List<int> ascending)
     {
         var previous = -1;
         var runStart = -1;
