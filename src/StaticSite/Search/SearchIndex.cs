@@ -55,6 +55,8 @@ public static class SearchIndex
         TitleStart = 32,
     }
 
+    private const int FieldBits = 6;
+
     private static readonly JsonWriterOptions Compact = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>One page as a result shows it, with what it is numbered by.</summary>
@@ -86,7 +88,9 @@ public static class SearchIndex
 
         // Each term's pages, in page-number order, with the fields it is in there. Pages are read
         // in parallel and merged in order as they come, so only a few pages' terms are held at once.
-        var postings = new Dictionary<string, List<(int Doc, Fields Fields)>>(StringComparer.Ordinal);
+        // A posting is the page number and its fields in one int (fields take the low 6 bits):
+        // at 10,000 pages there are millions of them.
+        var postings = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         var strings = new TermStrings();
         using var tables = new ThreadLocal<TermTable>(() => new TermTable(strings));
         var doc = 0;
@@ -99,7 +103,7 @@ public static class SearchIndex
                     postings[term] = list = [];
                 }
 
-                list.Add((doc, fields));
+                list.Add((doc << FieldBits) | (int)fields);
             }
 
             doc++;
@@ -191,7 +195,7 @@ public static class SearchIndex
     /// long: a word in the text of nearly every page is one short list, however many of those
     /// pages also have it in a heading.
     /// </summary>
-    private static byte[] TermsFile(IEnumerable<KeyValuePair<string, List<(int Doc, Fields Fields)>>> terms)
+    private static byte[] TermsFile(IEnumerable<KeyValuePair<string, List<int>>> terms)
     {
         var buffer = new ArrayBufferWriter<byte>();
         var fields = Enum.GetValues<Fields>().Where(f => f != Fields.None).ToArray();
@@ -207,13 +211,13 @@ public static class SearchIndex
                     list.Clear();
                 }
 
-                foreach (var (doc, has) in docs)
+                foreach (var posting in docs)
                 {
                     for (var f = 0; f < fields.Length; f++)
                     {
-                        if ((has & fields[f]) != 0)
+                        if ((posting & (int)fields[f]) != 0)
                         {
-                            pagesWith[f].Add(doc);
+                            pagesWith[f].Add(posting >> FieldBits);
                         }
                     }
                 }
