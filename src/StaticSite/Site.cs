@@ -8,6 +8,7 @@ using StaticSite.PlainEnglish;
 using StaticSite.Render;
 using StaticSite.Output;
 using StaticSite.Resolve;
+using StaticSite.Search;
 using StaticSite.Taxonomies;
 using StaticSite.Templates;
 
@@ -97,14 +98,17 @@ public static class Site
             return Fail(pageCount);
         }
 
-        // publish: every file the site will have, with the sitemap, feed, robots.txt and redirect
-        // pages, made before rendering so that each page can be checked against all of them; and
-        // the next site begun beside the output, for pages to go into as they are rendered
-        var (files, redirectPages, next) = clock.Time("publish", () =>
+        // publish: every file the site will have, with the sitemap, feed, robots.txt, redirect
+        // pages and search index, made before rendering so that each page can be checked against
+        // all of them; and the next site begun beside the output, for pages to go into as they are rendered
+        var (files, redirectPages, search, next) = clock.Time("publish", () =>
         {
             var (files, redirectPages) = Publish(context, input, redirects, assetFiles, images.Variants);
-            return (files, redirectPages, Begin(context, output));
+            var search = SearchIndex.Build(context, processed, fragments, glossary);
+            AddGeneratedFiles(context, files, search.Files);
+            return (files, redirectPages, search, Begin(context, output));
         });
+        siteView = siteView with { Search = search.View };
         using var discardedIfFailed = next;
         using var checker = new PageChecker(context, files.Keys.ToHashSet(StringComparer.Ordinal));
 
@@ -190,7 +194,7 @@ public static class Site
     {
         var input = Reader.Read(context, layoutNames);
         var glossary = GlossaryIndex.Load(context);
-        input = input with { Pages = TaxonomyPages.With(context, glossary.WithPage(input.Pages), layoutNames) };
+        input = input with { Pages = SearchPage.WithPage(context, TaxonomyPages.With(context, glossary.WithPage(input.Pages), layoutNames), layoutNames) };
         CheckUniqueUrls(context, input.Pages);
         // Nothing may keep a page's Markdown but the array: every other reference (a stack slot
         // holding this stage's result, say) would hold it until the build ends, 185 MB at 10,000.

@@ -19,6 +19,12 @@ public sealed record TermView(string Title, string Href, string Description, int
 
 /// <summary>A page's terms in one taxonomy, for the small "Activities" list on the page.</summary>
 public sealed record TermGroupView(string Name, string Title, IReadOnlyList<LinkView> Terms);
+/// <summary>
+/// Where the search page is, for the form in every page's header, and what its script needs to
+/// read the index: the folder, the index files that exist (so no query asks for one that does
+/// not), and how many pages each docs file holds.
+/// </summary>
+public sealed record SearchView(string Href, string IndexHref, string Keys, int DocsPerFile);
 
 public sealed record SiteView
 {
@@ -44,6 +50,8 @@ public sealed record SiteView
 
     /// <summary>input/_data/NAME.yml as <c>site.data.NAME</c>: maps, lists, text, numbers and true/false.</summary>
     public IReadOnlyDictionary<string, object?> Data { get; init; } = new Dictionary<string, object?>();
+    /// <summary>The site's search, or null when it has none (the theme has no search layout).</summary>
+    public SearchView? Search { get; init; }
 }
 
 public sealed record PageView

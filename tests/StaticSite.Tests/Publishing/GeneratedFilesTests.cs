@@ -83,6 +83,7 @@ public sealed class GeneratedFilesTests
                 ("https://fixture.example/guide/apple/", "2026-05-01"),
                 ("https://fixture.example/guide/article/", "2026-01-10"),
                 ("https://fixture.example/guide/zebra/", "2026-05-01"),
+                ("https://fixture.example/search/", null),
             ],
             urls);
         Assert.True(result.Files.ContainsKey("404.html"));

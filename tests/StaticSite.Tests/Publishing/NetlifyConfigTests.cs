@@ -41,8 +41,10 @@ public sealed class NetlifyConfigTests
             ["style-src"] = "'self'",
             ["script-src"] = "'self'",
             ["img-src"] = "'self'",
+            // The search page's script fetches the index; the header's search form submits to the site.
+            ["connect-src"] = "'self'",
             ["base-uri"] = "'none'",
-            ["form-action"] = "'none'",
+            ["form-action"] = "'self'",
             ["frame-ancestors"] = "'none'",
         }, directives);
     }

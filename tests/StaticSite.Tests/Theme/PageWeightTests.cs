@@ -36,15 +36,32 @@ public sealed class PageWeightTests(RealSiteFixture fixture) : IClassFixture<Rea
     }
 
     [Fact]
-    public void The_script_is_at_most_4_kb_gzipped()
+    public void The_search_page_fits_html_and_css_in_14_kb_gzipped()
     {
-        var scripts = Site.Pages.Values
-            .SelectMany(p => p.QuerySelectorAll("script[src]").Select(s => s.GetAttribute("src")!))
-            .Distinct()
-            .ToList();
-        Assert.NotEmpty(scripts);
-        var total = scripts.Sum(s => Gzipped(AssetBytes(s)));
-        Assert.True(total <= ScriptBudget, $"scripts are {total} B gzipped ({string.Join(", ", scripts)}), budget {ScriptBudget} B");
+        // It carries the list of index files, which grows with the site's vocabulary.
+        var path = "search/index.html";
+        var html = Gzipped(File.ReadAllBytes(Path.Combine(Site.Output, path)));
+        var css = Site.Page(path).QuerySelectorAll("link[rel=stylesheet]").Sum(l => Gzipped(AssetBytes(l.GetAttribute("href")!)));
+        Assert.True(html + css <= HtmlAndCssBudget, $"{path}: HTML {html} B + CSS {css} B = {html + css} B gzipped, budget {HtmlAndCssBudget} B");
+    }
+
+    [Fact]
+    public void Every_page_loads_at_most_4_kb_of_script_gzipped()
+    {
+        // Per page, all its scripts together. The search page loads its own script instead of
+        // the checklist one; the index files it fetches come only after the reader searches.
+        var over = new List<string>();
+        foreach (var (path, page) in Site.Pages)
+        {
+            var scripts = page.QuerySelectorAll("script[src]").Select(s => s.GetAttribute("src")!).ToList();
+            var total = scripts.Sum(s => Gzipped(AssetBytes(s)));
+            if (total > ScriptBudget)
+            {
+                over.Add($"{path}: scripts are {total} B gzipped ({string.Join(", ", scripts)}), budget {ScriptBudget} B");
+            }
+        }
+
+        Assert.True(over.Count == 0, string.Join(Environment.NewLine, over));
     }
 
     [Fact]

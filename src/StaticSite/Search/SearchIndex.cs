@@ -1,0 +1,302 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using StaticSite.Glossary;
+using StaticSite.Markdown;
+using StaticSite.Resolve;
+
+namespace StaticSite.Search;
+
+/// <summary>The search index's files (output path → bytes), and what the search page needs to read them; no view when the site has no search page.</summary>
+public sealed record SearchFiles(IReadOnlyDictionary<string, byte[]> Files, SearchView? View)
+{
+    public static readonly SearchFiles None = new(new Dictionary<string, byte[]>(), null);
+}
+
+/// <summary>
+/// The site's search index, made by the build in C# and read by theme/assets/search.js, split so
+/// a query fetches a few small files, never the whole index:
+/// <list type="bullet">
+/// <item><c>search/index/t/KEY.json</c>: every term whose first two characters are KEY, each with
+/// the pages it is on and in which fields (a query fetches one per word, fewer when words share a key);</item>
+/// <item><c>search/index/d/N.json</c>: title, address and description of pages
+/// N×<see cref="DocsPerFile"/> onwards (a query fetches those of the results it shows).</item>
+/// </list>
+/// Pages are numbered shortest title first, then A to Z. Results that tie are shown in that
+/// order: a page whose title is little more than the word searched for is more likely about it
+/// ("Runner's knee" before "Calf stretches and bent-knee heel raises"), and pages with similar
+/// titles sit in the same docs file, so the first results of a query need few of them.
+/// </summary>
+public static class SearchIndex
+{
+    public const string Folder = "search/index/";
+
+    /// <summary>Pages per docs file: at about 250 bytes a page, 20 to 30 KB before compression.</summary>
+    public const int DocsPerFile = 100;
+
+    /// <summary>
+    /// Where a term is on a page, as bits whose sum ranks results: a title match (16) outranks a
+    /// match in every other field at once (8 + 4 + 2 + 1), and so on down. A title that starts
+    /// with the word is about it, more than one that only has it ("Knee ligament and cartilage
+    /// injuries" before "Calf stretches and bent-knee heel raises").
+    /// </summary>
+    [Flags]
+    public enum Fields
+    {
+        None = 0,
+        Body = 1,
+        Description = 2,
+        Heading = 4,
+
+        /// <summary>Other names readers use: the condition and <c>other_names</c> (the A to Z), and glossary terms on the page with what they stand for.</summary>
+        Name = 8,
+        Title = 16,
+        TitleStart = 32,
+    }
+
+    private const int FieldBits = 6;
+
+    private static readonly JsonWriterOptions Compact = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>One page as a result shows it, with what it is numbered by.</summary>
+    private sealed record IndexedPage(ProcessedPage Page, byte[] Fragment, string Title, string Href, string Description, int TitleTerms, string SortKey);
+
+    /// <param name="fragments">Each page's HTML fragment, in the order of <paramref name="pages"/>.</param>
+    public static SearchFiles Build(BuildContext context, IReadOnlyList<ProcessedPage> pages, IReadOnlyList<byte[]?> fragments, GlossaryIndex glossary)
+    {
+        if (!pages.Any(p => SearchPage.Is(p.Source)))
+        {
+            return SearchFiles.None;
+        }
+
+        var config = context.Config;
+        var glossaryById = glossary.Entries.ToDictionary(e => e.Id, StringComparer.Ordinal);
+        var indexed = pages
+            .Select((page, index) => (Page: page, Fragment: fragments[index] ?? []))
+            .Where(p => IsIndexed(p.Page))
+            .Select(p =>
+            {
+                var source = p.Page.Source;
+                return new IndexedPage(p.Page, p.Fragment, source.Title, config.Href(source.SitePath), source.Meta.Description ?? "",
+                    SearchTerms.Of(source.Title).Count, SearchTerms.Fold(source.Title));
+            })
+            .OrderBy(p => p.TitleTerms)
+            .ThenBy(p => p.SortKey, StringComparer.Ordinal)
+            .ThenBy(p => p.Page.Source.SitePath, StringComparer.Ordinal)
+            .ToList();
+
+        // Each term's pages, in page-number order, with the fields it is in there. Pages are read
+        // in parallel and merged in order as they come, so only a few pages' terms are held at once.
+        // A posting is the page number and its fields in one int (fields take the low 6 bits):
+        // at 10,000 pages there are millions of them.
+        var postings = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var strings = new TermStrings();
+        using var tables = new ThreadLocal<TermTable>(() => new TermTable(strings));
+        var doc = 0;
+        foreach (var terms in indexed.AsParallel().AsOrdered().Select(p => Terms(tables.Value!, p.Page, p.Fragment, glossaryById)))
+        {
+            foreach (var (term, fields) in terms)
+            {
+                if (!postings.TryGetValue(term, out var list))
+                {
+                    postings[term] = list = [];
+                }
+
+                list.Add((doc << FieldBits) | (int)fields);
+            }
+
+            doc++;
+        }
+
+        var files = new SortedDictionary<string, byte[]>(StringComparer.Ordinal);
+        var shards = postings.GroupBy(p => SearchTerms.ShardKey(p.Key), StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
+        foreach (var shard in shards)
+        {
+            files[Folder + "t/" + shard.Key + ".json"] = TermsFile(shard.OrderBy(p => p.Key, StringComparer.Ordinal));
+        }
+
+        for (var first = 0; first < indexed.Count; first += DocsPerFile)
+        {
+            files[Folder + "d/" + (first / DocsPerFile).ToString(CultureInfo.InvariantCulture) + ".json"] =
+                DocsFile(indexed.Skip(first).Take(DocsPerFile));
+        }
+
+        var view = new SearchView(
+            config.Href(SearchPage.SitePath),
+            config.Href("/" + Folder),
+            string.Join(' ', shards.Select(s => s.Key)),
+            DocsPerFile);
+        return new SearchFiles(files, view);
+    }
+
+    /// <summary>
+    /// Readers search for pages to read: not the 404 page (it answers for every missing address),
+    /// not drafts (even in a build with --drafts, whose output may be shared), not the search page.
+    /// </summary>
+    public static bool IsIndexed(ProcessedPage page) =>
+        !page.Source.IsNotFoundPage && !page.Source.Meta.Draft && !SearchPage.Is(page.Source);
+
+    /// <summary>A page's terms, each with the fields it is in, read into this thread's table.</summary>
+    private static KeyValuePair<string, Fields>[] Terms(TermTable terms, ProcessedPage page, byte[] fragment, IReadOnlyDictionary<string, GlossaryEntry> glossary)
+    {
+        var source = page.Source;
+        var meta = source.Meta;
+        SearchTerms.TermVisitor In(Fields field) => term => terms.Add(term, field);
+        void Add(string? text, Fields field)
+        {
+            if (!string.IsNullOrEmpty(text))
+            {
+                SearchTerms.ForEach(text, In(field));
+            }
+        }
+
+        Add(source.Title, Fields.Title);
+        var titleTerms = SearchTerms.Of(source.Title);
+        if (titleTerms.Count > 0)
+        {
+            terms.Add(titleTerms[0], Fields.TitleStart);
+        }
+
+        Add(meta.Condition, Fields.Name);
+        foreach (var name in meta.OtherNames)
+        {
+            Add(name, Fields.Name);
+        }
+
+        // A page that uses "DVT" is found by "deep vein thrombosis", and one that uses "menisci" by "meniscus".
+        foreach (var id in page.GlossaryTerms)
+        {
+            if (glossary.TryGetValue(id, out var entry))
+            {
+                Add(entry.StandsFor, Fields.Name);
+                foreach (var form in entry.Forms)
+                {
+                    Add(form, Fields.Name);
+                }
+            }
+        }
+
+        foreach (var heading in page.Headings)
+        {
+            Add(heading.Text, Fields.Heading);
+        }
+
+        Add(meta.Description, Fields.Description);
+        FragmentText.ForEachTerm(fragment, In(Fields.Body));
+        return terms.TakeAll();
+    }
+
+    /// <summary>
+    /// <c>{"term": {"FIELD": [...], ...}, ...}</c>: for each field the term is in somewhere, the
+    /// pages it is in there, as gaps from the page before (the first from -1), where a negative
+    /// number -n after a gap means "and the n pages after it too". A reader adds up a page's
+    /// fields from every list it is in. One list per field, not per sum of fields, keeps the runs
+    /// long: a word in the text of nearly every page is one short list, however many of those
+    /// pages also have it in a heading.
+    /// </summary>
+    private static byte[] TermsFile(IEnumerable<KeyValuePair<string, List<int>>> terms)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        var fields = Enum.GetValues<Fields>().Where(f => f != Fields.None).ToArray();
+        var pagesWith = fields.Select(_ => new List<int>()).ToArray();
+        using (var json = new Utf8JsonWriter(buffer, Compact))
+        {
+            json.WriteStartObject();
+            foreach (var (term, docs) in terms)
+            {
+                // One pass over the term's pages sorts them into a list per field.
+                foreach (var list in pagesWith)
+                {
+                    list.Clear();
+                }
+
+                foreach (var posting in docs)
+                {
+                    for (var f = 0; f < fields.Length; f++)
+                    {
+                        if ((posting & (int)fields[f]) != 0)
+                        {
+                            pagesWith[f].Add(posting >> FieldBits);
+                        }
+                    }
+                }
+
+                json.WriteStartObject(term);
+                for (var f = 0; f < fields.Length; f++)
+                {
+                    if (pagesWith[f].Count > 0)
+                    {
+                        json.WriteStartArray(((int)fields[f]).ToString(CultureInfo.InvariantCulture));
+                        WriteRuns(json, pagesWith[f]);
+                        json.WriteEndArray();
+                    }
+                }
+
+                json.WriteEndObject();
+            }
+
+            json.WriteEndObject();
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    private static void WriteRuns(Utf8JsonWriter json, List<int> ascending)
+    {
+        var previous = -1;
+        var runStart = -1;
+        var runEnd = -1;
+        void Flush()
+        {
+            if (runStart < 0)
+            {
+                return;
+            }
+
+            json.WriteNumberValue(runStart - previous);
+            if (runEnd > runStart)
+            {
+                json.WriteNumberValue(runStart - runEnd);
+            }
+
+            previous = runEnd;
+        }
+
+        foreach (var doc in ascending)
+        {
+            if (runStart >= 0 && doc == runEnd + 1)
+            {
+                runEnd = doc;
+                continue;
+            }
+
+            Flush();
+            runStart = runEnd = doc;
+        }
+
+        Flush();
+    }
+
+    /// <summary><c>[["title", "href", "description"], ...]</c> in page-number order.</summary>
+    private static byte[] DocsFile(IEnumerable<IndexedPage> docs)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var json = new Utf8JsonWriter(buffer, Compact))
+        {
+            json.WriteStartArray();
+            foreach (var doc in docs)
+            {
+                json.WriteStartArray();
+                json.WriteStringValue(doc.Title);
+                json.WriteStringValue(doc.Href);
+                json.WriteStringValue(doc.Description);
+                json.WriteEndArray();
+            }
+
+            json.WriteEndArray();
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+}
