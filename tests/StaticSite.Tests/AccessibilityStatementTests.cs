@@ -38,6 +38,8 @@ public sealed partial class AccessibilityStatementTests(RealSiteFixture fixture)
         { "switch JavaScript off", nameof(NoScriptTests), nameof(NoScriptTests.Every_page_shows_the_same_content_with_javascript_off) },
         { "Lynx, a text-only browser", nameof(TextBrowserTests), nameof(TextBrowserTests.The_soleus_article_reads_in_order_with_tickable_boxes_and_worded_urgency) },
         { "print an article", nameof(PrintTests), nameof(PrintTests.The_article_prints_its_content_without_navigation_on_at_most_8_a4_pages) },
+        { "search with the keyboard alone", nameof(SearchTests), nameof(SearchTests.Results_are_reached_with_tab_in_order_show_more_moves_focus_to_the_next_and_escape_clears) },
+        { "how many results there are", nameof(SearchTests), nameof(SearchTests.Typing_shows_results_as_links_with_descriptions_under_a_heading_whose_count_the_live_region_announces) },
     };
 
     /// <summary>Browser tests that are not promises to disabled readers, so the statement need not name them.</summary>
@@ -46,6 +48,7 @@ public sealed partial class AccessibilityStatementTests(RealSiteFixture fixture)
         nameof(ChecklistScriptTests), // the script's extras: remembered ticks, "Print this checklist"
         nameof(CspTests),             // security: the strict Content-Security-Policy
         nameof(PreviewErrorPanelTests), // the authors' preview (serve), never published to readers
+        nameof(SearchScaleTests),     // speed: how many files a search fetches on a very large site
     ];
 
     private IDocument Statement => fixture.Site.Page(StatementPage);

@@ -91,7 +91,7 @@ public sealed class DirectoryDefaultsTests
 
         var errors = site.Build().Errors.Select(e => e.ToString()).ToList();
 
-        Assert.Equal(["input/guide/_defaults.yml:2:9: error FM005: unknown layout 'artcle'; did you mean 'article'? (layouts in theme/layouts: a-z, article, base, home, hub, page, taxonomy, term)"], errors);
+        Assert.Equal(["input/guide/_defaults.yml:2:9: error FM005: unknown layout 'artcle'; did you mean 'article'? (layouts in theme/layouts: a-z, article, base, home, hub, page, search, taxonomy, term)"], errors);
     }
 
     /// <summary>
