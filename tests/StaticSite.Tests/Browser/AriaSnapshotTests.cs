@@ -30,6 +30,7 @@ public sealed class AriaSnapshotTests(BrowserFixture browser, ComponentSite comp
         { "accessibility-statement", "accessibility/" },
         { "taxonomy", "activity/" },
         { "term", "activity/sprinting/" },
+        { "search", "search/" },
     };
 
     private const string Article = "leg-and-knee/soleus-pain-when-running/";
