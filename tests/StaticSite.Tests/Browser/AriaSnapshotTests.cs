@@ -69,6 +69,16 @@ public sealed class AriaSnapshotTests(BrowserFixture browser, ComponentSite comp
     }
 
     [BrowserFact]
+    public async Task The_search_results_state_is_exposed_as_was_reviewed()
+    {
+        await using var context = await browser.NewContextAsync();
+        var page = await OpenAsync(context, components.Url(ComponentSite.SearchResults));
+        await page.Locator("#search__results li").First.WaitForAsync();
+        AriaSnapshot.AssertMatches("search-results", await page.Locator("main").AriaSnapshotAsync(),
+            $"The main landmark of /{ComponentSite.SearchResults} on the component fixture site once its results are shown: the status, the results heading and list.");
+    }
+
+    [BrowserFact]
     public async Task Ticked_checkboxes_are_exposed_as_checked()
     {
         await using var context = await browser.NewContextAsync();

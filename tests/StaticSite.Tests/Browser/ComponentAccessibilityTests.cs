@@ -4,8 +4,8 @@ namespace StaticSite.Tests.Browser;
 
 /// <summary>
 /// axe on every component in every state it has, from the component fixture pages: checklists
-/// unticked and ticked, a care card of each level, steps, a figure, "On this page", a glossary link, and a
-/// taxonomy's index and term page;
+/// unticked and ticked, a care card of each level, steps, a figure, "On this page", a glossary link, a
+/// taxonomy's index and term page, and search results;
 /// wide in light mode and narrow in dark mode. (The real pages get the same run in <see cref="AccessibilityTests"/>.)
 /// </summary>
 [Collection(BrowserCollection.Name)]
@@ -20,6 +20,7 @@ public sealed class ComponentAccessibilityTests(BrowserFixture browser, Componen
         { "glossary link", ComponentSite.GlossaryLink, "" },
         { "taxonomy index", "activity/", "" },
         { "term page", "activity/running/", "" },
+        { "search results", ComponentSite.SearchResults, "" },
     };
 
     [BrowserTheory]
@@ -37,6 +38,11 @@ public sealed class ComponentAccessibilityTests(BrowserFixture browser, Componen
             if (script.Length > 0)
             {
                 await page.EvaluateAsync($"() => {{ {script}; }}");
+            }
+
+            if (path == ComponentSite.SearchResults)
+            {
+                await page.Locator("#search__results li").First.WaitForAsync();
             }
 
             if (path == ComponentSite.Components)

@@ -17,6 +17,9 @@ public sealed class ComponentSite : IDisposable
     /// <summary>An article whose first "DVT" links to the glossary and is spelled out.</summary>
     public const string GlossaryLink = "guide/terms/";
 
+    /// <summary>The search page showing its results for "calf", as the header form sends a query.</summary>
+    public const string SearchResults = "search/?q=calf";
+
     private readonly FixtureSite _fixture = new("glossary", "warnings");
     private readonly BuiltSite _site;
     private readonly StaticFileServer? _server;

@@ -75,6 +75,8 @@ public sealed class PreviewErrorPanelTests(BrowserFixture browser)
             (await page.Locator(".preview-errors [role=alert] li").InnerTextAsync()).Trim());
         Assert.Equal("The site did not build: 1 error", await page.GetByRole(AriaRole.Heading, new() { Name = "The site did not build: 1 error" }).InnerTextAsync());
         Assert.Equal("solid", await page.EvaluateAsync<string>("() => getComputedStyle(document.querySelector('.preview-errors')).borderTopStyle"));
+        AriaSnapshot.AssertMatches("preview-error-panel", await page.Locator(".preview-errors").AriaSnapshotAsync(),
+            "The preview's error panel over the fixture site's article, for the broken-link fixture: its heading, the alert and each error.");
         var problems = new List<string>();
         foreach (var (width, scheme) in new[] { (1280, ColorScheme.Light), (1280, ColorScheme.Dark), (320, ColorScheme.Light) })
         {
