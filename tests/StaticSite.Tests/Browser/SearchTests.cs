@@ -91,7 +91,7 @@ public sealed class SearchTests(BrowserFixture browser)
 
         Assert.Equal("site-search__q", await page.EvaluateAsync<string>("() => document.activeElement.id"));
         await page.Keyboard.TypeAsync("pulled calf");
-        await page.Keyboard.PressAsync("Enter", new() { NoWaitAfter = true });
+        await page.Keyboard.PressAsync("Enter");
 
         // A busy machine can take longer than the default 10 s to load the page; the wait is not what is tested.
         await page.WaitForURLAsync(new Regex(@"/search/\?q=pulled\+calf$"), new() { Timeout = 60_000 });
@@ -136,7 +136,7 @@ public sealed class SearchTests(BrowserFixture browser)
         await results.Locator("#search__results li a").First.FocusAsync();
         // The navigation is what is tested, not how fast the next page loads on a busy machine:
         // wait for the new address to commit, not for the page's load event.
-        await results.Keyboard.PressAsync("Enter", new() { NoWaitAfter = true });
+        await results.Keyboard.PressAsync("Enter");
         await results.WaitForURLAsync(new Regex("/leg-and-knee/calf-strain/$"), new() { WaitUntil = WaitUntilState.Commit, Timeout = 60_000 });
     }
 
