@@ -49,6 +49,9 @@ public sealed class BuildContext
         Today = options.Today ?? DateOnly.FromDateTime(DateTime.UtcNow);
     }
 
+    /// <summary>The same build, reporting into <paramref name="diagnostics"/>: a cached result keeps the diagnostics making it reported.</summary>
+    public BuildContext WithDiagnostics(DiagnosticBag diagnostics) => new(Options, Config, diagnostics);
+
     public BuildOptions Options { get; }
     public SiteConfig Config { get; }
     public DiagnosticBag Diagnostics { get; }

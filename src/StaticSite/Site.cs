@@ -3,6 +3,7 @@ using StaticSite.Content;
 using StaticSite.Diagnostics;
 using StaticSite.Glossary;
 using StaticSite.Images;
+using StaticSite.Incremental;
 using StaticSite.Markdown;
 using StaticSite.PlainEnglish;
 using StaticSite.Render;
@@ -34,7 +35,10 @@ public sealed record BuildResult(bool Succeeded, IReadOnlyList<Diagnostic> Diagn
 /// </summary>
 public static class Site
 {
-    public static BuildResult Build(BuildOptions options)
+    public static BuildResult Build(BuildOptions options) => Build(options, null);
+
+    /// <param name="cache">In <c>serve</c>, what earlier builds made, each result keyed by what it was made from (see <see cref="BuildCache"/>).</param>
+    public static BuildResult Build(BuildOptions options, BuildCache? cache)
     {
         var diagnostics = new DiagnosticBag();
         var clock = new StageClock(options.StageStarted);
@@ -51,6 +55,7 @@ public static class Site
         }
 
         minReadingEase = context.Config.MinReadingEase;
+        cache?.Begin(context);
 
         // theme: layouts, partials and fingerprinted assets, parsed on another thread while
         // input/ is read and processed (its time below is only what is left to wait for)
@@ -63,11 +68,12 @@ public static class Site
         // read: input/ → documents (front matter, URL), the glossary, taxonomy pages, data files,
         // redirects from aliases; each page's Markdown waits apart, so the process stage can let
         // each go once it is used
-        var (input, bodies, glossary, data, redirects) = clock.Time("read", () => Read(context, ThemeTemplates.LayoutNamesIn(context.ThemeDir)));
+        var (input, bodies, glossary, data, redirects) = clock.Time("read", () => Read(context, ThemeTemplates.LayoutNamesIn(context.ThemeDir), cache));
+        cache?.End();
 
         // process: Markdown → HTML fragments, links resolved, plain English checked; readability scored
         var images = new ImageCatalog(context.InputDir);
-        var processed = clock.Time("process", () => Process(context, input, bodies, glossary, images));
+        var processed = clock.Time("process", () => Process(context, input, bodies, glossary, images, cache));
         var pageCount = processed.Count;
         readability = clock.Time("readability", () => ScoreReadability(context, processed));
 
@@ -113,7 +119,8 @@ public static class Site
         using var checker = new PageChecker(context, files.Keys.ToHashSet(StringComparer.Ordinal));
 
         // render: Liquid layouts → full pages, each checked by AngleSharp and put in the next site as it is made
-        var pages = clock.Time("render", () => RenderStage.Run(context, theme, graph, views, fragments, siteView, checker, next));
+        var pages = clock.Time("render", () => RenderStage.Run(context, theme, graph, views, fragments, siteView, checker, next,
+            cache?.RenderKeysFor(context, graph, views, fragments, siteView, files.Keys)));
 
         // check: the redirect pages, then the site as a whole (links, fragments, titles) over every page's facts
         clock.Time("check", () =>
@@ -190,9 +197,9 @@ public static class Site
     }
 
     /// <returns>The pages without their Markdown, which is in <c>Bodies</c> (same order).</returns>
-    private static (InputSite Input, string?[] Bodies, GlossaryIndex Glossary, IReadOnlyDictionary<string, object?> Data, IReadOnlyList<Redirect> Redirects) Read(BuildContext context, IReadOnlySet<string> layoutNames)
+    private static (InputSite Input, string?[] Bodies, GlossaryIndex Glossary, IReadOnlyDictionary<string, object?> Data, IReadOnlyList<Redirect> Redirects) Read(BuildContext context, IReadOnlySet<string> layoutNames, BuildCache? cache)
     {
-        var input = Reader.Read(context, layoutNames);
+        var input = Reader.Read(context, layoutNames, cache);
         var glossary = GlossaryIndex.Load(context);
         input = input with { Pages = SearchPage.WithPage(context, TaxonomyPages.With(context, glossary.WithPage(input.Pages), layoutNames), layoutNames) };
         CheckUniqueUrls(context, input.Pages);
@@ -203,16 +210,32 @@ public static class Site
         return (input, bodies, glossary, DataFiles.Load(context), Redirects.FromAliases(context, input.Pages, input.Files));
     }
 
-    private static IReadOnlyList<ProcessedPage> Process(BuildContext context, InputSite input, string?[] bodies, GlossaryIndex glossary, ImageCatalog images)
+    private static IReadOnlyList<ProcessedPage> Process(BuildContext context, InputSite input, string?[] bodies, GlossaryIndex glossary, ImageCatalog images, BuildCache? cache)
     {
         var pagesBySource = input.Pages.ToDictionary(p => p.SourcePath, StringComparer.Ordinal);
         var staticFiles = input.Files.Select(f => f.SourcePath).ToHashSet(StringComparer.Ordinal);
-        var processor = new MarkdownProcessor(context, MarkdownPipelineFactory.Create(), pagesBySource, staticFiles, input.LeftOut, PlainEnglishRules.For(context.Config), glossary, images);
+        var pipeline = MarkdownPipelineFactory.Create();
+        var plainEnglish = PlainEnglishRules.For(context.Config);
+        var processor = new MarkdownProcessor(context, pipeline, pagesBySource, staticFiles, input.LeftOut, plainEnglish, glossary, images);
+        var environment = cache?.ProcessEnvironment(input);
         return input.Pages.AsParallel().AsOrdered().Select((page, index) =>
         {
             var body = bodies[index] ?? "";
             bodies[index] = null;
-            return processor.Process(page with { Body = body });
+            if (cache is null || !cache.TextKeys.TryGetValue(page.SourcePath, out var text))
+            {
+                return processor.Process(page with { Body = body });
+            }
+
+            // Kept from the last build when neither the file nor the site's shape has changed; the
+            // images it shows are named again, so their smaller copies are still made.
+            return cache.Process(page.SourcePath, environment!.Value, text, context.Diagnostics, images, own =>
+            {
+                var shown = new List<string>();
+                var result = new MarkdownProcessor(context.WithDiagnostics(own), pipeline, pagesBySource, staticFiles, input.LeftOut, plainEnglish, glossary, images, shown.Add)
+                    .Process(page with { Body = body });
+                return (result, shown);
+            });
         }).ToList();
     }
 

@@ -1,3 +1,4 @@
+using StaticSite.Diagnostics;
 using AngleSharp.Html.Parser;
 using StaticSite.Markdown;
 
@@ -44,12 +45,15 @@ public sealed class PageChecker : IDisposable
         _walk = new PageWalk(new ReferenceResolver(context.Config.BasePath, outputFiles));
     }
 
-    public PageFacts Inspect(RenderedPage page)
+    public PageFacts Inspect(RenderedPage page) => Inspect(page, _context.Diagnostics);
+
+    /// <param name="diagnostics">Where the page rules report: the build's, or the page's own while it is cached.</param>
+    public PageFacts Inspect(RenderedPage page, DiagnosticBag diagnostics)
     {
         // The DOM is let go as soon as its page is read: a kept DOM per page is what made the
         // check stage slow and large, and the site rules need only strings.
         using var document = _parsers.Value!.ParseDocument(page.Html);
-        return _walk.Read(page, document, _context.Diagnostics);
+        return _walk.Read(page, document, diagnostics);
     }
 
     public void CheckSite(IReadOnlyList<PageFacts> facts)

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using StaticSite.Diagnostics;
+using StaticSite.Incremental;
 
 namespace StaticSite.Content;
 
@@ -18,7 +19,8 @@ public sealed record InputSite(IReadOnlyList<SourceDocument> Pages, IReadOnlyLis
 /// </summary>
 public static class Reader
 {
-    public static InputSite Read(BuildContext context, IReadOnlySet<string> availableLayouts)
+    /// <param name="cache">In <c>serve</c>, what the last build read: an unchanged file is not read or parsed again.</param>
+    public static InputSite Read(BuildContext context, IReadOnlySet<string> availableLayouts, BuildCache? cache = null)
     {
         var diagnostics = context.Diagnostics;
         var files = InputWalk.Files(context)
@@ -34,7 +36,7 @@ public static class Reader
         var leftOut = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
         Parallel.ForEach(markdown, file =>
         {
-            var page = ReadPageSafely(context, file.Full, file.Relative, availableLayouts, defaults, diagnostics);
+            var page = ReadPageSafely(context, file.Full, file.Relative, availableLayouts, defaults, diagnostics, cache);
             if (page is null)
             {
                 return;
@@ -62,11 +64,11 @@ public static class Reader
     /// One page, read whatever is in it: an exception from reading it or its front matter becomes an
     /// error on that page, so the other pages are still read and every page's errors are reported together.
     /// </summary>
-    private static SourceDocument? ReadPageSafely(BuildContext context, string fullPath, string relative, IReadOnlySet<string> layouts, DirectoryDefaults defaults, DiagnosticBag diagnostics)
+    private static SourceDocument? ReadPageSafely(BuildContext context, string fullPath, string relative, IReadOnlySet<string> layouts, DirectoryDefaults defaults, DiagnosticBag diagnostics, BuildCache? cache)
     {
         try
         {
-            return ReadPage(context, fullPath, relative, layouts, defaults, diagnostics);
+            return ReadPage(context, fullPath, relative, layouts, defaults, diagnostics, cache);
         }
         catch (Exception e) when (PageFailure.IsRecoverable(e))
         {
@@ -92,12 +94,19 @@ public static class Reader
 
     private static string FolderOf(string relative) => Path.GetDirectoryName(relative)?.Replace('\\', '/') ?? "";
 
-    private static SourceDocument? ReadPage(BuildContext context, string fullPath, string relative, IReadOnlySet<string> layouts, DirectoryDefaults defaults, DiagnosticBag diagnostics)
+    private static SourceDocument? ReadPage(BuildContext context, string fullPath, string relative, IReadOnlySet<string> layouts, DirectoryDefaults defaults, DiagnosticBag diagnostics, BuildCache? cache)
     {
         var display = context.Display(fullPath);
-        if (InputText.Read(fullPath, display, diagnostics) is not { } text)
+        var text = cache is null ? InputText.Read(fullPath, display, diagnostics) : cache.ReadText(fullPath, display, diagnostics) is { Text: { } read, Key: var key } ? Noted(read, key) : null;
+        if (text is null)
         {
             return null;
+        }
+
+        string Noted(string read, ContentKey key)
+        {
+            cache.TextKeys[relative] = key;
+            return read;
         }
 
         var (yaml, body, endLine) = FrontMatter.Split(text);
@@ -115,7 +124,10 @@ public static class Reader
 
         var isIndex = Path.GetFileName(relative) == "index.md";
         var folder = FolderOf(relative);
-        var meta = FrontMatter.Parse(yaml, display, diagnostics, context.Config.Taxonomies) is { } own ? defaults.Apply(folder, own) : null;
+        var own = cache is null
+            ? FrontMatter.Parse(yaml, display, diagnostics, context.Config.Taxonomies)
+            : cache.FrontMatters.Get(display, ContentKey.Of(yaml), diagnostics, parsing => FrontMatter.Parse(yaml, display, parsing, context.Config.Taxonomies));
+        var meta = own is null ? null : defaults.Apply(folder, own);
         if (meta is null)
         {
             return null;

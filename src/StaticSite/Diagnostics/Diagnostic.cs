@@ -41,6 +41,9 @@ public sealed class DiagnosticBag
 
     public bool HasErrors => _items.Any(d => d.Severity == Severity.Error);
 
+    /// <summary>Everything reported so far, in the order it came.</summary>
+    public IReadOnlyList<Diagnostic> All => _items.ToArray();
+
     /// <summary>Sorted by file, then position, so output is stable whatever the thread timing.</summary>
     public IReadOnlyList<Diagnostic> Sorted() => _items
         .Distinct()

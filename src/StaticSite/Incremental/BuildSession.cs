@@ -11,10 +11,17 @@ public sealed class BuildSession(BuildOptions options)
 {
     public BuildOptions Options { get; } = options;
 
+    /// <summary>What the builds so far made; its memos say what the last build made afresh and what it reused.</summary>
+    public BuildCache Cache { get; } = new();
+
     /// <summary>
     /// Builds the site. <paramref name="changedFiles"/> are the files under input/ and theme/ that
     /// changed since the last build, as the watcher saw them; they are read again whatever their
     /// stamps say. Files not named are checked by their length and modified time.
     /// </summary>
-    public BuildResult Build(IReadOnlyCollection<string> changedFiles) => Site.Build(Options);
+    public BuildResult Build(IReadOnlyCollection<string> changedFiles)
+    {
+        Cache.NoteChanged(changedFiles);
+        return Site.Build(Options, Cache);
+    }
 }

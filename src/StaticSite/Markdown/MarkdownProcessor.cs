@@ -18,7 +18,7 @@ namespace StaticSite.Markdown;
 /// and links against the site's URL map, check the prose is plain English, link glossary terms,
 /// and render the HTML fragment.
 /// </summary>
-public sealed class MarkdownProcessor(BuildContext context, MarkdownPipeline pipeline, IReadOnlyDictionary<string, SourceDocument> pagesBySource, IReadOnlySet<string> staticFiles, IReadOnlyDictionary<string, string> leftOut, PlainEnglishRules plainEnglish, GlossaryIndex glossary, ImageCatalog images)
+public sealed class MarkdownProcessor(BuildContext context, MarkdownPipeline pipeline, IReadOnlyDictionary<string, SourceDocument> pagesBySource, IReadOnlySet<string> staticFiles, IReadOnlyDictionary<string, string> leftOut, PlainEnglishRules plainEnglish, GlossaryIndex glossary, ImageCatalog images, Action<string>? imageShown = null)
 {
     /// <summary>Ids the layouts use; content must not take them.</summary>
     public static readonly IReadOnlySet<string> LayoutIds = new HashSet<string>(StringComparer.Ordinal)
@@ -299,6 +299,7 @@ public sealed class MarkdownProcessor(BuildContext context, MarkdownPipeline pip
     /// <summary>Gives an image in input/ its size, its smaller copies and lazy loading (see <see cref="ImageMarkup"/>).</summary>
     private void SizeImage(SourceDocument page, LinkInline image, string written, string file, bool lazy)
     {
+        imageShown?.Invoke(file);
         var reading = images.Read(file);
         if (reading.Image is null)
         {

@@ -1,6 +1,7 @@
 using System.Text;
 using StaticSite.Checks;
 using StaticSite.Diagnostics;
+using StaticSite.Incremental;
 using StaticSite.Markdown;
 using StaticSite.Output;
 using StaticSite.Resolve;
@@ -24,22 +25,43 @@ public static class RenderStage
     /// <param name="views">Each page's view, in the order of the graph's pages.</param>
     /// <param name="fragments">Each page's HTML fragment, in the same order; each is let go as soon as its page is rendered.</param>
     /// <param name="next">Where pages go, or null when the build only checks.</param>
-    public static IReadOnlyList<PublishedPage> Run(BuildContext context, ThemeTemplates theme, SiteGraph graph, IReadOnlyList<PageView> views, byte[]?[] fragments, SiteView site, PageChecker checker, StagedSite? next) =>
+    /// <param name="cached">In <c>serve</c>: each page's render and check keys, so a page made from the same inputs before is not made again.</param>
+    public static IReadOnlyList<PublishedPage> Run(BuildContext context, ThemeTemplates theme, SiteGraph graph, IReadOnlyList<PageView> views, byte[]?[] fragments, SiteView site, PageChecker checker, StagedSite? next, RenderKeys? cached = null) =>
         graph.Pages.AsParallel().AsOrdered().Select((page, index) =>
         {
-            string html;
-            try
+            var source = page.Source;
+            string Render(DiagnosticBag diagnostics)
             {
-                html = theme.Render(page.Source.Layout, SiteResolver.ForPage(site, graph, page.Source.SitePath), views[index], Encoding.UTF8.GetString(fragments[index] ?? []));
-                fragments[index] = null;
-            }
-            catch (Exception e) when (e is InvalidOperationException or ArgumentException or Fluid.ParseException)
-            {
-                context.Diagnostics.Error(Codes.Template, $"layout '{page.Source.Layout}' failed: {e.Message}", page.Source.DisplayPath);
-                html = "";
+                try
+                {
+                    return theme.Render(source.Layout, SiteResolver.ForPage(site, graph, source.SitePath), views[index], Encoding.UTF8.GetString(fragments[index] ?? []));
+                }
+                catch (Exception e) when (e is InvalidOperationException or ArgumentException or Fluid.ParseException)
+                {
+                    diagnostics.Error(Codes.Template, $"layout '{source.Layout}' failed: {e.Message}", source.DisplayPath);
+                    return "";
+                }
             }
 
-            var facts = checker.Inspect(new RenderedPage(page.Source.OutputPath, html, page.Source.DisplayPath, page.Links));
-            return new PublishedPage(page.Source.OutputPath, next is null ? null : WriteStage.Put(context, next, page.Source.OutputPath, Encoding.UTF8.GetBytes(html)), facts);
+            PageFacts Check(string html, DiagnosticBag diagnostics) =>
+                checker.Inspect(new RenderedPage(source.OutputPath, html, source.DisplayPath, page.Links), diagnostics);
+
+            byte[] bytes;
+            PageFacts facts;
+            if (cached is null)
+            {
+                var html = Render(context.Diagnostics);
+                facts = Check(html, context.Diagnostics);
+                bytes = Encoding.UTF8.GetBytes(html);
+            }
+            else
+            {
+                var (render, check) = cached.Of(index);
+                bytes = cached.Cache.Renders.Get(source.OutputPath, render, context.Diagnostics, own => Encoding.UTF8.GetBytes(Render(own)));
+                facts = cached.Cache.Checks.Get(source.OutputPath, check, context.Diagnostics, own => Check(Encoding.UTF8.GetString(bytes), own));
+            }
+
+            fragments[index] = null;
+            return new PublishedPage(source.OutputPath, next is null ? null : WriteStage.Put(context, next, source.OutputPath, bytes), facts);
         }).ToList();
 }

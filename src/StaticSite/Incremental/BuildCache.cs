@@ -1,0 +1,252 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using StaticSite.Checks;
+using StaticSite.Content;
+using StaticSite.Diagnostics;
+using StaticSite.Images;
+using StaticSite.Resolve;
+using StaticSite.Markdown;
+using StaticSite.Output;
+
+namespace StaticSite.Incremental;
+
+/// <summary>A page's Markdown file as read: its text and the key of that text.</summary>
+public sealed record InputFileText(string? Text, ContentKey Key);
+
+/// <summary>
+/// The process stage's result for one page, with the key of its HTML fragment (its render is keyed
+/// by it) and the images it showed, so their smaller copies are still made when it is reused.
+/// </summary>
+public sealed record ProcessedEntry(ProcessedPage Page, ContentKey Fragment, IReadOnlyList<string> ImagesShown);
+
+/// <summary>
+/// What a <see cref="BuildSession"/> keeps from one build to the next, each result keyed by the hash
+/// of everything it was made from:
+/// <list type="bullet">
+/// <item>each page file's text, by its size and modified time (or read again when the watcher named it);</item>
+/// <item>each page's front matter, by the YAML's text;</item>
+/// <item>each page's processed Markdown, by its file's text and the shape of the site its links resolve against;</item>
+/// <item>each page's rendered HTML, by its fragment, the theme and what every page shows of every other;</item>
+/// <item>each page's check, by its HTML and the set of files its links may reach.</item>
+/// </list>
+/// What every page depends on (site.yml, the glossary, data files, folder defaults, the command
+/// line, today's date) forms the build's <see cref="Environment"/>: when it changes, everything is made again.
+/// </summary>
+public sealed class BuildCache
+{
+    /// <summary>Views are plain records of text, numbers and lists; fields too, so no tuple is left out.</summary>
+    private static readonly JsonSerializerOptions ViewJson = new() { IncludeFields = true };
+
+    private readonly ConcurrentDictionary<string, byte> _changed = new(StringComparer.Ordinal);
+
+    /// <summary>This build's key of each processed page's HTML fragment, by source path.</summary>
+    private readonly ConcurrentDictionary<string, ContentKey> _fragmentKeys = new(StringComparer.Ordinal);
+
+    public Memo<InputFileText> Texts { get; } = new();
+    public Memo<FrontMatter?> FrontMatters { get; } = new();
+    public Memo<ProcessedEntry> Pages { get; } = new();
+    public Memo<byte[]> Renders { get; } = new();
+    public Memo<PageFacts> Checks { get; } = new();
+
+    /// <summary>The key of everything every page depends on, for this build.</summary>
+    public ContentKey Environment { get; private set; }
+
+    /// <summary>Each page file's text key this build, by source path (pages the build makes itself have none).</summary>
+    public ConcurrentDictionary<string, ContentKey> TextKeys { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>True when this build found the environment changed and so made everything afresh.</summary>
+    public bool Cleared { get; private set; }
+
+    /// <summary>Files the watcher saw change since the last build: read again whatever their stamps say.</summary>
+    public void NoteChanged(IEnumerable<string> changedFiles)
+    {
+        foreach (var file in changedFiles)
+        {
+            _changed[Path.GetFullPath(file)] = 0;
+        }
+    }
+
+    /// <summary>Starts a build: works out the environment, and forgets everything if it changed.</summary>
+    public void Begin(BuildContext context)
+    {
+        var environment = EnvironmentOf(context);
+        Cleared = environment != Environment;
+        Environment = environment;
+        TextKeys.Clear();
+        _fragmentKeys.Clear();
+        foreach (var memo in new IMemo[] { Texts, FrontMatters, Pages, Renders, Checks })
+        {
+            if (Cleared)
+            {
+                memo.Clear();
+            }
+
+            memo.BeginBuild();
+        }
+    }
+
+    /// <summary>Called once the build has used every changed file, so the next build trusts stamps again.</summary>
+    public void End() => _changed.Clear();
+
+    /// <summary>A page file's text: the one read before when its size and modified time are the same and the watcher did not name it.</summary>
+    public InputFileText ReadText(string fullPath, string displayPath, DiagnosticBag diagnostics)
+    {
+        if (_changed.ContainsKey(fullPath))
+        {
+            // Named by the watcher: its stamp may not have moved (two saves within the clock's tick), so read it whatever.
+            Texts.Forget(fullPath);
+        }
+
+        return Texts.Get(fullPath, Stamp(fullPath), diagnostics, own =>
+        {
+            var text = InputText.Read(fullPath, displayPath, own);
+            return new InputFileText(text, text is null ? default : ContentKey.Of(text));
+        });
+    }
+
+    /// <summary>
+    /// What processing one page depends on besides its own file: which pages exist and where
+    /// (links resolve to them), which are left out and why, and the static files with their stamps
+    /// (images are sized from them).
+    /// </summary>
+    public ContentKey ProcessEnvironment(InputSite input)
+    {
+        using var key = new ContentKeyBuilder();
+        key.Add(Environment);
+        foreach (var page in input.Pages)
+        {
+            key.Add(page.SourcePath).Add(page.SitePath).Add(page.OutputPath);
+        }
+
+        foreach (var (source, why) in input.LeftOut.OrderBy(l => l.Key, StringComparer.Ordinal))
+        {
+            key.Add(source).Add(why);
+        }
+
+        foreach (var file in input.Files)
+        {
+            key.Add(file.SourcePath).Add(Stamp(file.FullPath));
+        }
+
+        return key.Finish();
+    }
+
+    /// <summary>One page processed, or taken from the last build when its text and the site's shape are the same.</summary>
+    public ProcessedPage Process(string sourcePath, ContentKey environment, ContentKey text, DiagnosticBag diagnostics, ImageCatalog images,
+        Func<DiagnosticBag, (ProcessedPage Page, IReadOnlyList<string> ImagesShown)> process)
+    {
+        using var key = new ContentKeyBuilder();
+        var entry = Pages.Get(sourcePath, key.Add(environment).Add(text).Finish(), diagnostics, own =>
+        {
+            var (page, shown) = process(own);
+            return new ProcessedEntry(page, ContentKey.Of(page.Html), shown);
+        });
+        foreach (var image in entry.ImagesShown)
+        {
+            images.Read(image);
+        }
+
+        _fragmentKeys[sourcePath] = entry.Fragment;
+        return entry.Page;
+    }
+
+    /// <summary>
+    /// Each page's render key: what its layouts are given (the theme's files, the site's view with
+    /// this page's place in the navigation, the page's own view, its fragment), so a page is made
+    /// again exactly when something it shows has changed. And each page's check key: its render,
+    /// the links its Markdown made, and every file a link may reach.
+    /// </summary>
+    public RenderKeys RenderKeysFor(BuildContext context, SiteGraph graph, IReadOnlyList<PageView> views, IReadOnlyList<byte[]?> fragments, SiteView site, IEnumerable<string> files)
+    {
+        using var shared = new ContentKeyBuilder();
+        var everyPage = shared.Add(Environment).Add(ThemeKey(context.ThemeDir)).Add(JsonSerializer.SerializeToUtf8Bytes(site, ViewJson)).Finish();
+
+        using var reachable = new ContentKeyBuilder();
+        reachable.Add(Environment);
+        foreach (var file in files.Order(StringComparer.Ordinal))
+        {
+            reachable.Add(file);
+        }
+
+        var everyCheck = reachable.Finish();
+        var keys = graph.Pages.AsParallel().AsOrdered().Select((page, index) =>
+        {
+            var source = page.Source;
+            var fragment = _fragmentKeys.TryGetValue(source.SourcePath, out var known) ? known : ContentKey.Of(fragments[index] ?? []);
+            using var render = new ContentKeyBuilder();
+            var renderKey = render.Add(everyPage).Add(source.Layout).Add(source.SitePath).Add(source.OutputPath)
+                .Add(JsonSerializer.SerializeToUtf8Bytes(views[index], ViewJson)).Add(fragment).Finish();
+            using var check = new ContentKeyBuilder();
+            var checkKey = check.Add(everyCheck).Add(renderKey).Add(source.DisplayPath).Add(JsonSerializer.SerializeToUtf8Bytes(page.Links, ViewJson)).Finish();
+            return (renderKey, checkKey);
+        }).ToList();
+        return new RenderKeys(this, keys);
+    }
+
+    /// <summary>Every file of the theme, path and bytes: layouts, partials and assets.</summary>
+    private static ContentKey ThemeKey(string themeDir)
+    {
+        using var key = new ContentKeyBuilder();
+        if (Directory.Exists(themeDir))
+        {
+            foreach (var file in Directory.EnumerateFiles(themeDir, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+            {
+                key.Add(Path.GetRelativePath(themeDir, file)).Add(File.ReadAllBytes(file));
+            }
+        }
+
+        return key.Finish();
+    }
+
+    private static ContentKey Stamp(string fullPath)
+    {
+        try
+        {
+            var stamp = FileStamp.Of(fullPath);
+            return new ContentKey((ulong)stamp.Length, (ulong)stamp.Ticks);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return default;
+        }
+    }
+
+    /// <summary>
+    /// The command line, today's date, and the text of every file whose content any page may
+    /// show or be read by: site.yml and the other YAML files at the top of input/ (the glossary),
+    /// the data files and every folder's defaults.
+    /// </summary>
+    private static ContentKey EnvironmentOf(BuildContext context)
+    {
+        using var key = new ContentKeyBuilder();
+        var options = context.Options with { StageStarted = null, Timings = false };
+        key.Add(options.ToString()).Add(context.Today.DayNumber);
+        var input = context.InputDir;
+        var files = Directory.EnumerateFiles(input, "*.yml", SearchOption.TopDirectoryOnly)
+            .Concat(Directory.Exists(Path.Combine(input, DataFiles.Folder)) ? Directory.EnumerateFiles(Path.Combine(input, DataFiles.Folder), "*", SearchOption.AllDirectories) : Enumerable.Empty<string>())
+            .Concat(Directory.EnumerateFiles(input, FrontMatter.DefaultsFileName, SearchOption.AllDirectories))
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal);
+        foreach (var file in files)
+        {
+            key.Add(Path.GetRelativePath(input, file));
+            try
+            {
+                key.Add(File.ReadAllBytes(file));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // The build reports it when it reads the file; here it only makes the key differ.
+                key.Add(e.GetType().Name);
+            }
+        }
+
+        return key.Finish();
+    }
+}
+
+/// <summary>What each page's render and check are keyed by in one build, in the order of the graph's pages.</summary>
+public sealed record RenderKeys(BuildCache Cache, IReadOnlyList<(ContentKey Render, ContentKey Check)> Keys)
+{
+    public (ContentKey Render, ContentKey Check) Of(int index) => Keys[index];
+}
