@@ -87,7 +87,14 @@ public static class Site
         // build has allocated. One compacting collection hands that back before rendering, whose
         // own garbage is short-lived, so the heap never grows past the live data by much
         // (10,000 articles: peak 594 → 483 MB, for about 1 % of the time).
-        clock.Time("compact", () => GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true));
+        // In serve the cache keeps what was made anyway, and a forced collection is time the author waits.
+        clock.Time("compact", () =>
+        {
+            if (cache is null)
+            {
+                GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+            }
+        });
 
         var (theme, assetHrefs, assetFiles) = clock.Time("theme", () => loadingTheme.GetAwaiter().GetResult());
 
@@ -112,7 +119,7 @@ public static class Site
             var (files, redirectPages) = Publish(context, input, redirects, assetFiles, images.Variants);
             var search = SearchIndex.Build(context, processed, fragments, glossary);
             AddGeneratedFiles(context, files, search.Files);
-            return (files, redirectPages, search, Begin(context, output));
+            return (files, redirectPages, search, Begin(context, output, cache));
         });
         siteView = siteView with { Search = search.View };
         using var discardedIfFailed = next;
@@ -138,6 +145,8 @@ public static class Site
         {
             return Fail(pageCount);
         }
+
+        cache?.Wrote(next.Written);
 
         foreach (var page in pages)
         {
@@ -177,8 +186,12 @@ public static class Site
         return output is null ? (null, null) : (context, output);
     }
 
-    /// <summary>The next site, begun beside the output folder; null when the build only checks or it cannot be begun.</summary>
-    private static StagedSite? Begin(BuildContext context, OutputFolder? output)
+    /// <summary>
+    /// The next site: begun beside the output folder, or, in a <c>serve</c> whose last build is still
+    /// what the folder holds, written in place (only changed files); null when the build only checks
+    /// or it cannot be begun.
+    /// </summary>
+    private static INextSite? Begin(BuildContext context, OutputFolder? output, BuildCache? cache)
     {
         if (output is null)
         {
@@ -187,7 +200,9 @@ public static class Site
 
         try
         {
-            return StagedSite.Begin(output);
+            return cache?.Written is { } written && written.StillOnDisk(output.Root)
+                ? new InPlaceSite(output.Root, written)
+                : StagedSite.Begin(output);
         }
         catch (Exception e) when (FileFailure.Is(e))
         {

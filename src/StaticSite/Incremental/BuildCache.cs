@@ -54,6 +54,11 @@ public sealed class BuildCache
     /// <summary>Each page file's text key this build, by source path (pages the build makes itself have none).</summary>
     public ConcurrentDictionary<string, ContentKey> TextKeys { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>What the last build that wrote left in the output folder: the next one writes only what changed.</summary>
+    public WrittenSite? Written { get; private set; }
+
+    public void Wrote(WrittenSite? written) => Written = written;
+
     /// <summary>True when this build found the environment changed and so made everything afresh.</summary>
     public bool Cleared { get; private set; }
 

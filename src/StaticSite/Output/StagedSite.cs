@@ -13,7 +13,7 @@ namespace StaticSite.Output;
 /// is neither written nor read again: the manifest of hashes in the marker file says which those
 /// are. If the build fails, the folder is removed and the old site is untouched.
 /// </summary>
-public sealed class StagedSite : IDisposable
+public sealed class StagedSite : INextSite
 {
     private readonly OutputFolder _folder;
     private readonly OutputTree _old;
@@ -68,6 +68,10 @@ public sealed class StagedSite : IDisposable
     /// Records what is in the new site, swaps it in for the old one and removes the old one. Counts
     /// files written, files carried over unchanged, and old files the new site no longer has.
     /// </summary>
+    public WrittenSite? Written { get; private set; }
+
+    void INextSite.Commit(IReadOnlyCollection<ManifestEntry> entries) => Commit(entries);
+
     public (int Written, int Unchanged, int Deleted) Commit(IReadOnlyCollection<ManifestEntry> entries)
     {
         // The manifest last, once every file is in place: it describes a finished site. When
@@ -86,6 +90,8 @@ public sealed class StagedSite : IDisposable
         var deleted = _old.Files.Keys.Count(p => p != OutputFolder.Marker && !paths.Contains(p));
         _replaced = TreeSwap.Replace(_folder.Root, _folder.Next, _folder.Old);
         _committed = true;
+        Written = new WrittenSite(_folder.Root, FileStamp.Of(Path.Combine(_folder.Root, OutputFolder.Marker)),
+            entries.ToDictionary(e => e.Path, e => (e, (byte[]?)null), StringComparer.Ordinal));
         return (_written, _reused, deleted);
     }
 

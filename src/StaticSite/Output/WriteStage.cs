@@ -11,7 +11,7 @@ namespace StaticSite.Output;
 public static class WriteStage
 {
     /// <summary>Puts every file not yet in the next site there, in parallel, then swaps it in.</summary>
-    public static bool Run(BuildContext context, StagedSite next, IReadOnlyDictionary<string, OutputFile> files, IReadOnlyCollection<ManifestEntry> pages)
+    public static bool Run(BuildContext context, INextSite next, IReadOnlyDictionary<string, OutputFile> files, IReadOnlyCollection<ManifestEntry> pages)
     {
         var written = pages.Select(p => p.Path).ToHashSet(StringComparer.Ordinal);
         var rest = files.Where(f => !written.Contains(f.Key)).ToArray();
@@ -47,10 +47,10 @@ public static class WriteStage
     }
 
     /// <summary>One file into the next site; an I/O failure becomes an error on that file, never an exception.</summary>
-    public static ManifestEntry? Put(BuildContext context, StagedSite next, string path, byte[] bytes) =>
+    public static ManifestEntry? Put(BuildContext context, INextSite next, string path, byte[] bytes) =>
         Put(context, next, path, new OutputFile.Made(bytes));
 
-    private static ManifestEntry? Put(BuildContext context, StagedSite next, string path, OutputFile file)
+    private static ManifestEntry? Put(BuildContext context, INextSite next, string path, OutputFile file)
     {
         try
         {

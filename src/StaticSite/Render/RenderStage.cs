@@ -26,7 +26,7 @@ public static class RenderStage
     /// <param name="fragments">Each page's HTML fragment, in the same order; each is let go as soon as its page is rendered.</param>
     /// <param name="next">Where pages go, or null when the build only checks.</param>
     /// <param name="cached">In <c>serve</c>: each page's render and check keys, so a page made from the same inputs before is not made again.</param>
-    public static IReadOnlyList<PublishedPage> Run(BuildContext context, ThemeTemplates theme, SiteGraph graph, IReadOnlyList<PageView> views, byte[]?[] fragments, SiteView site, PageChecker checker, StagedSite? next, RenderKeys? cached = null) =>
+    public static IReadOnlyList<PublishedPage> Run(BuildContext context, ThemeTemplates theme, SiteGraph graph, IReadOnlyList<PageView> views, byte[]?[] fragments, SiteView site, PageChecker checker, INextSite? next, RenderKeys? cached = null) =>
         graph.Pages.AsParallel().AsOrdered().Select((page, index) =>
         {
             var source = page.Source;
