@@ -1,13 +1,14 @@
 using System.Threading.Channels;
 using StaticSite.Content;
 using StaticSite.Diagnostics;
+using StaticSite.Incremental;
 
 namespace StaticSite.Preview;
 
 /// <summary>
 /// Builds the site for the preview. The first call has no changed files; each later call gets
-/// the files under input/ and theme/ that changed since the one before. <c>serve</c>'s own is a
-/// full build; an incremental build can take its place without the server knowing.
+/// the files under input/ and theme/ that changed since the one before. Without one, the preview
+/// rebuilds through one <see cref="BuildSession"/>, which redoes only what the change touched.
 /// </summary>
 public delegate BuildResult Rebuild(IReadOnlyCollection<string> changedFiles);
 
@@ -19,7 +20,7 @@ public sealed record PreviewOptions
     /// <summary>0 picks a free port.</summary>
     public int Port { get; init; } = 8080;
 
-    /// <summary>How the site is built, first and after each change; null: a full build with <see cref="Build"/>.</summary>
+    /// <summary>How the site is built, first and after each change; null: through one <see cref="BuildSession"/> with <see cref="Build"/>.</summary>
     public Rebuild? Rebuild { get; init; }
 
     /// <summary>Editors save in bursts: a rebuild waits until files have been still this long.</summary>
@@ -47,7 +48,7 @@ public sealed class PreviewServer : IDisposable
     private PreviewServer(PreviewOptions options, Action<BuildResult> report, TextWriter log)
     {
         _options = options;
-        _rebuild = options.Rebuild ?? (_ => Site.Build(options.Build));
+        _rebuild = options.Rebuild ?? new BuildSession(options.Build).Build;
         _report = report;
         _log = log;
     }
