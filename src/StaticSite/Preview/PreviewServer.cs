@@ -31,7 +31,8 @@ public sealed record PreviewOptions
 /// Local preview: builds, serves the output under the same base path and with the same headers
 /// as production, rebuilds when input/ or theme/ change, then reloads open pages. A failed
 /// rebuild keeps the last good site on disk, and every page served shows its errors above that
-/// content until a rebuild succeeds.
+/// content until a rebuild succeeds. A good rebuild with a new base path (site.yml edited) moves
+/// the site there on the same port, and open pages with it.
 /// </summary>
 public sealed class PreviewServer : IDisposable
 {
@@ -53,7 +54,7 @@ public sealed class PreviewServer : IDisposable
         _log = log;
     }
 
-    public LiveReload LiveReload { get; private set; } = new("/");
+    public LiveReload LiveReload { get; } = new();
 
     public BuildStatus Status { get; } = new();
 
@@ -91,12 +92,10 @@ public sealed class PreviewServer : IDisposable
         _report(first);
         Status.Update(first);
 
-        var basePath = BasePathOf(build);
-        LiveReload = new LiveReload(basePath);
         _server = StaticFileServer.Start(new StaticFileServerOptions
         {
             Root = build.ResolvedOutput,
-            BasePath = basePath,
+            BasePath = BasePathOf(build),
             Port = _options.Port,
             Headers = HeadersOf(build, _log),
             LiveReload = LiveReload,
@@ -196,8 +195,19 @@ public sealed class PreviewServer : IDisposable
 
         _report(result);
         Status.Update(result);
-        // Failed or not: a failed build puts its errors on every page, a fixed one takes them off.
-        LiveReload.Notify();
+        // Only a good build moves the site: a failed one left the last good output on disk,
+        // made for the old base path (and a half-typed site.yml would read as "/").
+        if (result.Succeeded && _server is { } server && BasePathOf(_options.Build) is var basePath && basePath != server.BasePath)
+        {
+            server.MoveTo(basePath);
+            _log.WriteLine($"Serving {server.RootUrl} (the base path is now {basePath}).");
+        }
+        else
+        {
+            // Failed or not: a failed build puts its errors on every page, a fixed one takes them off.
+            LiveReload.Notify();
+        }
+
         Rebuilt?.Invoke(result);
     }
 
