@@ -65,6 +65,72 @@ public sealed class PreviewRebuildTests
         Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync(origin + "/moved/guide/article/", timeout.Token)).StatusCode);
     }
 
+    /// <summary>
+    /// A save that lands while a rebuild is running (after it has read the files) is not lost:
+    /// the next rebuild gets it and the page appears.
+    /// </summary>
+    [Fact]
+    public async Task A_change_made_during_a_rebuild_is_built_by_the_next_one()
+    {
+        using var site = new FixtureSite();
+        var options = site.Options();
+        var calls = new List<IReadOnlyCollection<string>>();
+        var holding = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var release = new ManualResetEventSlim();
+        using var preview = PreviewServer.Start(
+            new PreviewOptions
+            {
+                Build = options,
+                Port = 0,
+                Rebuild = changed =>
+                {
+                    int call;
+                    lock (calls)
+                    {
+                        calls.Add([.. changed]);
+                        call = calls.Count;
+                    }
+
+                    var result = Site.Build(options);
+                    if (call == 2)
+                    {
+                        // The first rebuild has read and written everything; hold it there.
+                        holding.TrySetResult();
+                        release.Wait(TimeSpan.FromSeconds(60));
+                    }
+
+                    return result;
+                },
+            },
+            _ => { },
+            TextWriter.Null);
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+
+        site.Write("input/guide/first.md", Page("First"));
+        await holding.Task.WaitAsync(timeout.Token);
+        site.Write("input/guide/second.md", Page("Second"));
+        // Give the watcher time to queue the event while the rebuild is still held.
+        await Task.Delay(500, timeout.Token);
+        Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync(preview.RootUrl + "guide/second/", timeout.Token)).StatusCode);
+        release.Set();
+
+        HttpStatusCode status;
+        do
+        {
+            await Task.Delay(50, timeout.Token);
+            status = (await http.GetAsync(preview.RootUrl + "guide/second/", timeout.Token)).StatusCode;
+        }
+        while (status != HttpStatusCode.OK);
+
+        lock (calls)
+        {
+            Assert.Contains(calls.Skip(2).SelectMany(c => c), p => p.EndsWith("second.md", StringComparison.Ordinal));
+        }
+    }
+
+    private static string Page(string title) => $"---\ntitle: {title}\ndescription: A page called {title}.\nlayout: page\n---\n\nText.\n";
+
     /// <summary>The article and home page answer under <paramref name="basePath"/>, with every site link and the preview's script made for it.</summary>
     private static async Task AssertServedUnderAsync(HttpClient http, string origin, string basePath, CancellationToken cancel)
     {
