@@ -36,6 +36,27 @@ public static class BuildReport
         }
     }
 
+    /// <summary>
+    /// One build by <paramref name="build"/> (a <see cref="Incremental.BuildSession"/>'s, for
+    /// <c>serve</c>), with the same progress line as <see cref="Build(BuildOptions, Terminal)"/>.
+    /// A session keeps the options it was made with, so its stages reach this build's progress
+    /// line through <paramref name="stages"/>, which the session's options point at.
+    /// </summary>
+    public static BuildResult Build(Func<BuildResult> build, StageRelay stages, Terminal terminal)
+    {
+        var progress = terminal.Progress();
+        stages.Current = progress;
+        try
+        {
+            return build();
+        }
+        finally
+        {
+            stages.Current = null;
+            progress?.Done();
+        }
+    }
+
     public static void Write(BuildResult result, BuildOptions options, Terminal terminal, string? readabilityReport = null, TimeSpan? startup = null)
     {
         var (stdout, stderr) = (terminal.Out, terminal.Error);
@@ -126,4 +147,22 @@ public static class BuildReport
             ? "  (add --readability-report FILE for every article)"
             : $"  (every article: {reportPath})");
     }
+}
+
+/// <summary>
+/// Passes a long-lived build's stages (a <see cref="Incremental.BuildSession"/> made once with
+/// <see cref="Started"/> as its <see cref="BuildOptions.StageStarted"/>) to the progress line of
+/// the build running now, if a person is watching it.
+/// </summary>
+public sealed class StageRelay
+{
+    private volatile StageProgress? _current;
+
+    public StageProgress? Current
+    {
+        get => _current;
+        set => _current = value;
+    }
+
+    public void Started(string stage) => _current?.Started(stage);
 }

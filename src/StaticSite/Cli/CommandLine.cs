@@ -3,6 +3,7 @@ using System.CommandLine.Help;
 using System.CommandLine.Invocation;
 using System.CommandLine.Parsing;
 using System.Globalization;
+using StaticSite.Incremental;
 using StaticSite.Preview;
 
 namespace StaticSite.Cli;
@@ -172,11 +173,14 @@ public static class CommandLine
 
     private static int Serve(BuildOptions options, int port, Terminal terminal, CancellationToken cancel)
     {
+        // One session for the whole preview, so each save rebuilds only what it touched.
+        var stages = new StageRelay();
+        var session = new BuildSession(options with { StageStarted = stages.Started });
         PreviewServer preview;
         try
         {
             preview = PreviewServer.Start(
-                new PreviewOptions { Build = options, Port = port, Rebuild = _ => BuildReport.Build(options, terminal) },
+                new PreviewOptions { Build = options, Port = port, Rebuild = changed => BuildReport.Build(() => session.Build(changed), stages, terminal) },
                 result => BuildReport.Write(result, options, terminal),
                 terminal.Out);
         }

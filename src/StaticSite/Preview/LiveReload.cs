@@ -8,31 +8,42 @@ namespace StaticSite.Preview;
 /// <summary>
 /// Preview-only live reload: pages served by <c>serve</c> get one external script (so the strict
 /// Content-Security-Policy holds) that listens on a server-sent-events stream from the same host
-/// and reloads the page after each rebuild. Nothing of this is ever written to the output folder.
-/// Each open stream waits on its own channel, so open pages never hold up other requests.
+/// and reloads the page after each rebuild, or moves it when the site's base path changes.
+/// Nothing of this is ever written to the output folder. Each open stream waits on its own
+/// channel, so open pages never hold up other requests. Its paths are inside the site, so they
+/// follow the base path the server has now.
 /// </summary>
-public sealed class LiveReload(string basePath)
+public sealed class LiveReload
 {
+    /// <summary>The script, relative to the site's base path.</summary>
+    public const string ScriptPath = "_preview/live-reload.js";
+
+    /// <summary>The event stream, relative to the site's base path.</summary>
+    public const string EventsPath = "_preview/events";
+
+    /// <summary>The event that sends open pages to the same page under a new base path.</summary>
+    public const string BasePathEvent = "base-path";
+
     private static readonly Lazy<byte[]> Script = new(() => Resource("StaticSite.Preview.LiveReload.js"));
 
     private readonly ConcurrentDictionary<Guid, Channel<string>> _clients = new();
     private volatile bool _closed;
 
-    public string ScriptPath => basePath + "_preview/live-reload.js";
-
-    public string EventsPath => basePath + "_preview/events";
-
-    /// <summary>The tag added before <c>&lt;/body&gt;</c> of every page served.</summary>
-    public string ScriptTag => $"<script src=\"{ScriptPath}\" data-events=\"{EventsPath}\" defer></script>";
+    /// <summary>The tag added before <c>&lt;/body&gt;</c> of every page served under <paramref name="basePath"/>.</summary>
+    public static string ScriptTag(string basePath) => $"<script src=\"{basePath}{ScriptPath}\" data-events=\"{basePath}{EventsPath}\" defer></script>";
 
     /// <summary>How many pages are listening now.</summary>
     public int OpenStreams => _clients.Count;
 
-    /// <summary>Answers the script and event-stream requests; false for every other request.</summary>
+    /// <summary>
+    /// Answers the script and event-stream requests; false for every other request. The
+    /// request's <see cref="HttpRequest.Path"/> is the path inside the site: the server has
+    /// moved the base path into <see cref="HttpRequest.PathBase"/>.
+    /// </summary>
     public async Task<bool> TryHandleAsync(HttpContext context)
     {
-        var path = context.Request.PathBase + context.Request.Path;
-        if (path == ScriptPath)
+        var path = context.Request.Path;
+        if (path == "/" + ScriptPath)
         {
             context.Response.ContentType = "text/javascript; charset=utf-8";
             context.Response.ContentLength = Script.Value.Length;
@@ -44,7 +55,7 @@ public sealed class LiveReload(string basePath)
             return true;
         }
 
-        if (path != EventsPath)
+        if (path != "/" + EventsPath)
         {
             return false;
         }
@@ -84,13 +95,21 @@ public sealed class LiveReload(string basePath)
     }
 
     /// <summary>Tells every open page to reload. Never waits on a page.</summary>
-    public void Notify()
+    public void Notify() => Send("data: reload\n\n");
+
+    private void Send(string message)
     {
         foreach (var client in _clients.Values)
         {
-            client.Writer.TryWrite("data: reload\n\n");
+            client.Writer.TryWrite(message);
         }
     }
+
+    /// <summary>
+    /// Tells every open page the site now lives under <paramref name="basePath"/>: each goes to
+    /// the same page there, as the author would have typed it, since the old address is gone.
+    /// </summary>
+    public void Moved(string basePath) => Send($"event: {BasePathEvent}\ndata: {basePath}\n\n");
 
     /// <summary>Ends every open event stream, so the server can stop without waiting on them.</summary>
     public void Close()

@@ -9,9 +9,21 @@
     return;
   }
 
-  var events = new EventSource(script.getAttribute('data-events'));
+  var eventsUrl = script.getAttribute('data-events');
+  var events = new EventSource(eventsUrl);
   events.onmessage = function () {
     events.close();
     location.reload();
   };
+
+  // base_path changed in site.yml: this address is gone, so open the same page under the new
+  // one. The old base path is where this page's event stream lives (BASE_preview/events).
+  events.addEventListener('base-path', function (event) {
+    events.close();
+    var from = eventsUrl.slice(0, eventsUrl.length - '_preview/events'.length);
+    var to = event.data;
+    var path = location.pathname;
+    var page = path.indexOf(from) === 0 ? path.slice(from.length) : '';
+    location.replace(to + page + location.search + location.hash);
+  });
 })();

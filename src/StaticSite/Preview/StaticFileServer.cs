@@ -18,7 +18,7 @@ public sealed record StaticFileServerOptions
     /// <summary>The output folder; nothing outside it is ever served.</summary>
     public required string Root { get; init; }
 
-    /// <summary>The path the site lives under, e.g. <c>/</c> or <c>/repo/</c>.</summary>
+    /// <summary>The path the site lives under at the start, e.g. <c>/</c> or <c>/repo/</c>; see <see cref="StaticFileServer.MoveTo"/>.</summary>
     public string BasePath { get; init; } = "/";
 
     /// <summary>0 picks a free port.</summary>
@@ -40,7 +40,8 @@ public sealed record StaticFileServerOptions
 /// <c>404.html</c> with status 404, and each response gets the headers netlify.toml gives it.
 /// Kestrel with ASP.NET Core's static-file middleware over a <see cref="PhysicalFileProvider"/>,
 /// which refuses paths that climb out of the folder; pages pass through one small step that adds
-/// the preview's script and error panel. Used by <c>serve</c> and by the tests.
+/// the preview's script and error panel. The base path is read once per request, so it can
+/// change while serving (site.yml edited) without a restart. Used by <c>serve</c> and by the tests.
 /// </summary>
 public sealed class StaticFileServer : IDisposable
 {
@@ -50,12 +51,14 @@ public sealed class StaticFileServer : IDisposable
     private readonly WebApplication _app;
     private readonly ContainedFileProvider _files;
     private readonly StaticFileServerOptions _options;
+    private readonly PageResponder _pages;
 
-    private StaticFileServer(WebApplication app, ContainedFileProvider files, StaticFileServerOptions options, IReadOnlyList<string> addresses)
+    private StaticFileServer(WebApplication app, ContainedFileProvider files, StaticFileServerOptions options, PageResponder pages, IReadOnlyList<string> addresses)
     {
         _app = app;
         _files = files;
         _options = options;
+        _pages = pages;
         ListeningOn = addresses;
         Port = new Uri(addresses[0]).Port;
     }
@@ -65,7 +68,20 @@ public sealed class StaticFileServer : IDisposable
     /// <summary>The addresses Kestrel is bound to: 127.0.0.1 and nothing else.</summary>
     public IReadOnlyList<string> ListeningOn { get; }
 
-    public string RootUrl => $"http://127.0.0.1:{Port}{_options.BasePath}";
+    /// <summary>The path the site is served under now.</summary>
+    public string BasePath => _pages.BasePath;
+
+    public string RootUrl => $"http://127.0.0.1:{Port}{BasePath}";
+
+    /// <summary>
+    /// Serves the site under <paramref name="basePath"/> from the next request on, on the same
+    /// port, and sends open pages there; the old base path answers 404, as production would.
+    /// </summary>
+    public void MoveTo(string basePath)
+    {
+        _pages.BasePath = basePath;
+        _options.LiveReload?.Moved(basePath);
+    }
 
     /// <summary>Starts serving; port 0 picks a free port. <paramref name="headers"/> go on every response.</summary>
     public static StaticFileServer Start(string root, string basePath, int port = 0, IReadOnlyDictionary<string, string>? headers = null, LiveReload? liveReload = null) =>
@@ -94,13 +110,24 @@ public sealed class StaticFileServer : IDisposable
         });
         builder.Services.AddSingleton<ILoggerFactory, Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory>();
         var app = builder.Build();
-        var pages = new PageResponder(files, options);
-        var requestPath = new PathString(options.BasePath.TrimEnd('/'));
+        var pages = new PageResponder(files, options) { BasePath = options.BasePath };
 
         app.Use(async (context, next) =>
         {
-            pages.AddHeaders(context);
-            if (context.Request.Path == options.BasePath + ErrorPanel.StylesheetPath)
+            var request = context.Request;
+            var basePath = pages.BasePath;
+            pages.AddHeaders(context, basePath);
+            if (!request.Path.StartsWithSegments(basePath.TrimEnd('/'), out var sitePath))
+            {
+                await pages.NotFoundAsync(context, basePath);
+                return;
+            }
+
+            // From here on Path is the path inside the site and PathBase the base path this
+            // request was served under, so a change of base path mid-request changes nothing.
+            request.PathBase = basePath.TrimEnd('/');
+            request.Path = sitePath;
+            if (request.Path == "/" + ErrorPanel.StylesheetPath)
             {
                 context.Response.ContentType = "text/css; charset=utf-8";
                 await context.Response.Body.WriteAsync(ErrorPanel.Stylesheet, context.RequestAborted);
@@ -116,7 +143,7 @@ public sealed class StaticFileServer : IDisposable
         });
         app.Use(async (context, next) =>
         {
-            if (!pages.TryRedirectToFolder(context, requestPath))
+            if (!pages.TryRedirectToFolder(context))
             {
                 await next(context);
             }
@@ -124,14 +151,13 @@ public sealed class StaticFileServer : IDisposable
         app.UseDefaultFiles(new DefaultFilesOptions
         {
             FileProvider = files,
-            RequestPath = requestPath,
             DefaultFileNames = ["index.html"],
             // Done above, with a Location relative to the host as Netlify sends it.
             RedirectToAppendTrailingSlash = false,
         });
         app.Use(async (context, next) =>
         {
-            if (!await pages.TryServeAsync(context, requestPath))
+            if (!await pages.TryServeAsync(context))
             {
                 await next(context);
             }
@@ -139,14 +165,13 @@ public sealed class StaticFileServer : IDisposable
         app.UseStaticFiles(new StaticFileOptions
         {
             FileProvider = files,
-            RequestPath = requestPath,
             ContentTypeProvider = ContentTypes(),
             // Every file the build writes can be fetched in preview, even one with no known
             // extension (_redirects), as raw bytes.
             ServeUnknownFileTypes = true,
             DefaultContentType = "application/octet-stream",
         });
-        app.Run(pages.NotFoundAsync);
+        app.Run(context => pages.NotFoundAsync(context, PageResponder.BasePathOf(context)));
 
         try
         {
@@ -160,7 +185,7 @@ public sealed class StaticFileServer : IDisposable
         }
 
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.ToList();
-        return new StaticFileServer(app, files, options, addresses);
+        return new StaticFileServer(app, files, options, pages, addresses);
     }
 
     /// <summary>ASP.NET Core's table, with the charset on text so pages never depend on sniffing.</summary>
@@ -191,6 +216,7 @@ public sealed class StaticFileServer : IDisposable
     /// <summary>Pages (HTML) and the 404 page, with the preview's additions; the headers on every response.</summary>
     private sealed class PageResponder(ContainedFileProvider files, StaticFileServerOptions options)
     {
+        private volatile string _basePath = "/";
         private const string MissingNotFoundPage = """
             <!DOCTYPE html>
             <html lang="en">
@@ -208,11 +234,21 @@ public sealed class StaticFileServer : IDisposable
             </html>
             """;
 
-        public void AddHeaders(HttpContext context)
+        /// <summary>The base path now; each request reads it once.</summary>
+        public required string BasePath
+        {
+            get => _basePath;
+            set => _basePath = value;
+        }
+
+        /// <summary>The base path a request under the site was served under (its PathBase, which the first step set).</summary>
+        public static string BasePathOf(HttpContext context) => (context.Request.PathBase.Value ?? "") + "/";
+
+        public void AddHeaders(HttpContext context, string basePath)
         {
             var path = context.Request.Path.Value ?? "/";
-            var basePath = options.BasePath.TrimEnd('/');
-            var sitePath = path.StartsWith(basePath + "/", StringComparison.Ordinal) ? path[basePath.Length..] : path;
+            var trimmed = basePath.TrimEnd('/');
+            var sitePath = path.StartsWith(trimmed + "/", StringComparison.Ordinal) ? path[trimmed.Length..] : path;
             var headers = context.Response.Headers;
             foreach (var (name, value) in options.Headers.For(sitePath))
             {
@@ -248,18 +284,17 @@ public sealed class StaticFileServer : IDisposable
         }
 
         /// <summary><c>/x</c> → 301 to <c>/x/</c> when <c>x/index.html</c> exists, as Netlify's pretty URLs do.</summary>
-        public bool TryRedirectToFolder(HttpContext context, PathString requestPath)
+        public bool TryRedirectToFolder(HttpContext context)
         {
             var request = context.Request;
             var path = request.Path.Value ?? "";
             if (!(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
-                || path.EndsWith('/')
-                || !new PathString(path + "/").StartsWithSegments(requestPath, out var subpath))
+                || path.EndsWith('/'))
             {
                 return false;
             }
 
-            var index = files.GetFileInfo(subpath.Value + "index.html");
+            var index = files.GetFileInfo(path + "/index.html");
             if (!index.Exists || index.IsDirectory)
             {
                 return false;
@@ -271,33 +306,34 @@ public sealed class StaticFileServer : IDisposable
         }
 
         /// <summary>Serves an HTML file under the base path with the preview's additions; false for anything else.</summary>
-        public async Task<bool> TryServeAsync(HttpContext context, PathString requestPath)
+        public async Task<bool> TryServeAsync(HttpContext context)
         {
             var request = context.Request;
+            var path = request.Path.Value;
             if (!(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
-                || !request.Path.StartsWithSegments(requestPath, out var subpath)
-                || subpath.Value?.EndsWith(".html", StringComparison.OrdinalIgnoreCase) != true)
+                || path?.EndsWith(".html", StringComparison.OrdinalIgnoreCase) != true)
             {
                 return false;
             }
 
-            var file = files.GetFileInfo(subpath.Value);
+            var file = files.GetFileInfo(path);
             if (!file.Exists || file.IsDirectory)
             {
                 return false;
             }
 
-            await WritePageAsync(context, file, StatusCodes.Status200OK);
+            await WritePageAsync(context, file, StatusCodes.Status200OK, BasePathOf(context));
             return true;
         }
 
-        public async Task NotFoundAsync(HttpContext context)
+        /// <summary>The site's 404 page, made for <paramref name="basePath"/> (its links and the preview's additions).</summary>
+        public async Task NotFoundAsync(HttpContext context, string basePath)
         {
             var file = files.GetFileInfo("/404.html");
-            await WritePageAsync(context, file.Exists ? file : null, StatusCodes.Status404NotFound);
+            await WritePageAsync(context, file.Exists ? file : null, StatusCodes.Status404NotFound, basePath);
         }
 
-        private async Task WritePageAsync(HttpContext context, IFileInfo? file, int status)
+        private async Task WritePageAsync(HttpContext context, IFileInfo? file, int status, string basePath)
         {
             string html;
             if (file is null)
@@ -313,13 +349,14 @@ public sealed class StaticFileServer : IDisposable
 
             if (options.Status is { } build)
             {
-                html = ErrorPanel.AddTo(html, build.Errors, options.BasePath);
+                html = ErrorPanel.AddTo(html, build.Errors, basePath);
             }
 
-            if (options.LiveReload is { } liveReload)
+            if (options.LiveReload is not null)
             {
                 var end = html.LastIndexOf("</body>", StringComparison.OrdinalIgnoreCase);
-                html = end < 0 ? html + liveReload.ScriptTag : html.Insert(end, liveReload.ScriptTag);
+                var tag = LiveReload.ScriptTag(basePath);
+                html = end < 0 ? html + tag : html.Insert(end, tag);
             }
 
             var bytes = Encoding.UTF8.GetBytes(html);

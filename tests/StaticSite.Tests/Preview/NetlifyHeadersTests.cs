@@ -113,7 +113,7 @@ public sealed class NetlifyHeadersTests
         {
             Root = temp.Path,
             Headers = headers,
-            LiveReload = new LiveReload("/"),
+            LiveReload = new LiveReload(),
         });
         using var http = new HttpClient();
 

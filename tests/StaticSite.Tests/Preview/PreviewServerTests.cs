@@ -160,7 +160,7 @@ public sealed class PreviewServerTests
             temp.Write($"page-{i}/index.html", $"<!DOCTYPE html><html><body><p>page {i}</p></body></html>");
         }
 
-        var liveReload = new LiveReload("/");
+        var liveReload = new LiveReload();
         using var server = StaticFileServer.Start(temp.Path, "/", liveReload: liveReload);
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
@@ -205,7 +205,7 @@ public sealed class PreviewServerTests
     public async Task Stopping_the_server_ends_open_reload_streams()
     {
         using var temp = new TempDir();
-        var liveReload = new LiveReload("/");
+        var liveReload = new LiveReload();
         var server = StaticFileServer.Start(temp.Path, "/", liveReload: liveReload);
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(20) };
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
@@ -225,7 +225,7 @@ public sealed class PreviewServerTests
     {
         using var temp = new TempDir();
         temp.Write("index.html", "<!DOCTYPE html><html><body><p>home</p></body></html>");
-        var liveReload = new LiveReload("/");
+        var liveReload = new LiveReload();
         using var server = StaticFileServer.Start(temp.Path, "/", liveReload: liveReload);
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(20) };
 
