@@ -117,7 +117,7 @@ public static class Site
         var (files, redirectPages, search, next) = clock.Time("publish", () =>
         {
             var (files, redirectPages) = Publish(context, input, redirects, assetFiles, images.Variants);
-            var search = SearchIndex.Build(context, processed, fragments, glossary);
+            var search = SearchIndex.Build(context, processed, fragments, glossary, cache);
             AddGeneratedFiles(context, files, search.Files);
             return (files, redirectPages, search, Begin(context, output, cache));
         });

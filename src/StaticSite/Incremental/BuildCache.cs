@@ -5,6 +5,7 @@ using StaticSite.Content;
 using StaticSite.Diagnostics;
 using StaticSite.Images;
 using StaticSite.Resolve;
+using StaticSite.Search;
 using StaticSite.Markdown;
 using StaticSite.Output;
 
@@ -42,11 +43,17 @@ public sealed class BuildCache
     /// <summary>This build's key of each processed page's HTML fragment, by source path.</summary>
     private readonly ConcurrentDictionary<string, ContentKey> _fragmentKeys = new(StringComparer.Ordinal);
 
+    /// <summary>This build's process key of each page processed through the cache, by source path.</summary>
+    private readonly ConcurrentDictionary<string, ContentKey> _processKeys = new(StringComparer.Ordinal);
+
     public Memo<InputFileText> Texts { get; } = new();
     public Memo<FrontMatter?> FrontMatters { get; } = new();
     public Memo<ProcessedEntry> Pages { get; } = new();
     public Memo<byte[]> Renders { get; } = new();
     public Memo<PageFacts> Checks { get; } = new();
+
+    /// <summary>Each page's search terms, by its process key: a page processed from the same inputs has the same terms.</summary>
+    internal Memo<KeyValuePair<string, SearchIndex.Fields>[]> SearchTerms { get; } = new();
 
     /// <summary>The key of everything every page depends on, for this build.</summary>
     public ContentKey Environment { get; private set; }
@@ -79,7 +86,8 @@ public sealed class BuildCache
         Environment = environment;
         TextKeys.Clear();
         _fragmentKeys.Clear();
-        foreach (var memo in new IMemo[] { Texts, FrontMatters, Pages, Renders, Checks })
+        _processKeys.Clear();
+        foreach (var memo in new IMemo[] { Texts, FrontMatters, Pages, Renders, Checks, SearchTerms })
         {
             if (Cleared)
             {
@@ -140,8 +148,10 @@ public sealed class BuildCache
     public ProcessedPage Process(string sourcePath, ContentKey environment, ContentKey text, DiagnosticBag diagnostics, ImageCatalog images,
         Func<DiagnosticBag, (ProcessedPage Page, IReadOnlyList<string> ImagesShown)> process)
     {
-        using var key = new ContentKeyBuilder();
-        var entry = Pages.Get(sourcePath, key.Add(environment).Add(text).Finish(), diagnostics, own =>
+        using var keyOf = new ContentKeyBuilder();
+        var key = keyOf.Add(environment).Add(text).Finish();
+        _processKeys[sourcePath] = key;
+        var entry = Pages.Get(sourcePath, key, diagnostics, own =>
         {
             var (page, shown) = process(own);
             return new ProcessedEntry(page, ContentKey.Of(page.Html), shown);
@@ -154,6 +164,9 @@ public sealed class BuildCache
         _fragmentKeys[sourcePath] = entry.Fragment;
         return entry.Page;
     }
+
+    /// <summary>The key a page was processed by in this build, or null for a page the build made itself.</summary>
+    public ContentKey? ProcessKeyOf(string sourcePath) => _processKeys.TryGetValue(sourcePath, out var key) ? key : null;
 
     /// <summary>
     /// Each page's render key: what its layouts are given (the theme's files, the site's view with

@@ -3,6 +3,8 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using StaticSite.Glossary;
+using StaticSite.Diagnostics;
+using StaticSite.Incremental;
 using StaticSite.Markdown;
 using StaticSite.Resolve;
 
@@ -63,7 +65,8 @@ public static class SearchIndex
     private sealed record IndexedPage(ProcessedPage Page, byte[] Fragment, string Title, string Href, string Description, int TitleTerms, string SortKey);
 
     /// <param name="fragments">Each page's HTML fragment, in the order of <paramref name="pages"/>.</param>
-    public static SearchFiles Build(BuildContext context, IReadOnlyList<ProcessedPage> pages, IReadOnlyList<byte[]?> fragments, GlossaryIndex glossary)
+    /// <param name="cache">In <c>serve</c>: a page processed from the same inputs as before has the same terms, so they are not read again.</param>
+    public static SearchFiles Build(BuildContext context, IReadOnlyList<ProcessedPage> pages, IReadOnlyList<byte[]?> fragments, GlossaryIndex glossary, BuildCache? cache = null)
     {
         if (!pages.Any(p => SearchPage.Is(p.Source)))
         {
@@ -94,7 +97,12 @@ public static class SearchIndex
         var strings = new TermStrings();
         using var tables = new ThreadLocal<TermTable>(() => new TermTable(strings));
         var doc = 0;
-        foreach (var terms in indexed.AsParallel().AsOrdered().Select(p => Terms(tables.Value!, p.Page, p.Fragment, glossaryById)))
+        var unreported = new DiagnosticBag();
+        KeyValuePair<string, Fields>[] TermsOf(IndexedPage p) =>
+            cache?.ProcessKeyOf(p.Page.Source.SourcePath) is { } processed
+                ? cache.SearchTerms.Get(p.Page.Source.SourcePath, processed, unreported, _ => Terms(tables.Value!, p.Page, p.Fragment, glossaryById))
+                : Terms(tables.Value!, p.Page, p.Fragment, glossaryById);
+        foreach (var terms in indexed.AsParallel().AsOrdered().Select(TermsOf))
         {
             foreach (var (term, fields) in terms)
             {
