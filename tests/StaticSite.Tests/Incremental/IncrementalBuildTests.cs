@@ -127,7 +127,7 @@ public sealed class IncrementalBuildTests : IClassFixture<OriginalSiteBuild>, ID
                 url: "https://www.nhs.uk/conditions/sprains-and-strains/"
             ---
 
-            A heel bruise can happen when you land hard on your heel. It hurts to stand on.
+            A heel bruise can happen when you land hard on your heel. Running on cobblestones can cause it too.
 
             ## What to do
 
@@ -145,6 +145,8 @@ public sealed class IncrementalBuildTests : IClassFixture<OriginalSiteBuild>, ID
         Assert.True(File.Exists(Path.Combine(Output, "leg-and-knee/heel-bruise/index.html")));
         Assert.Contains("Heel bruise", PageText("leg-and-knee/index.html"), StringComparison.Ordinal);
         Assert.Contains("Heel bruise", PageText("conditions-a-z/index.html"), StringComparison.Ordinal);
+        Assert.Contains("\"Heel bruise\"", PageText("search/index/d/0.json"), StringComparison.Ordinal);
+        Assert.Contains("\"cobblestone\"", PageText("search/index/t/co.json"), StringComparison.Ordinal);
         AssertUndoGivesTheOriginal();
         Assert.False(File.Exists(Path.Combine(Output, "leg-and-knee/heel-bruise/index.html")));
     }
@@ -156,8 +158,7 @@ public sealed class IncrementalBuildTests : IClassFixture<OriginalSiteBuild>, ID
 
         var result = Rebuild(Delete(LegCramps));
 
-        Assert.False(result.Succeeded);
-        Assert.Contains(result.Errors, d => d.Code == Codes.BrokenLink);
+        AssertFailed(result, Codes.BrokenLink);
         AssertSameAsColdBuild(_session, result);
         AssertSameOutput(before, OutputSnapshot.Of(Output), "before the failed build", "after it");
         AssertUndoGivesTheOriginal();
@@ -170,14 +171,14 @@ public sealed class IncrementalBuildTests : IClassFixture<OriginalSiteBuild>, ID
 
         var result = Rebuild(Move(CalfStrain, "input/leg-and-knee/calf-muscle-strain.md"));
 
-        Assert.False(result.Succeeded);
-        Assert.Contains(result.Errors, d => d.Code == Codes.BrokenLink && d.Message.Contains("calf-strain.md", StringComparison.Ordinal));
+        AssertFailed(result, Codes.BrokenLink);
+        Assert.Contains(result.Errors, d => d.Code == Codes.BrokenRelated && d.Message.Contains("calf-strain.md", StringComparison.Ordinal));
         AssertSameAsColdBuild(_session, result);
         AssertSameOutput(before, OutputSnapshot.Of(Output), "before the failed build", "after it");
 
         // Another edit while the site is still broken: the errors stay, as a cold build's would.
         var stillBroken = Rebuild(Edit(LegCramps, "title: Leg cramps\n", "title: Leg cramp\n"));
-        Assert.False(stillBroken.Succeeded);
+        AssertFailed(stillBroken, Codes.BrokenLink);
         AssertSameAsColdBuild(_session, stillBroken);
         AssertSameOutput(before, OutputSnapshot.Of(Output), "before the failed builds", "after them");
 
@@ -189,7 +190,7 @@ public sealed class IncrementalBuildTests : IClassFixture<OriginalSiteBuild>, ID
     {
         var result = Rebuild(Edit(LegCramps, "title: Leg cramps\n", "title: Leg cramps\ndraft: true\n"));
 
-        Assert.False(result.Succeeded);
+        AssertFailed(result, Codes.BrokenRelated);
         AssertSameAsColdBuild(_session, result);
         AssertUndoGivesTheOriginal();
     }
@@ -219,7 +220,7 @@ public sealed class IncrementalBuildTests : IClassFixture<OriginalSiteBuild>, ID
 
         var result = Rebuild(Edit("theme/partials/review.liquid", "{% if page.history %}", "{% if page.history "));
 
-        Assert.False(result.Succeeded);
+        AssertFailed(result, Codes.Template);
         AssertSameAsColdBuild(_session, result);
         AssertSameOutput(before, OutputSnapshot.Of(Output), "before the failed build", "after it");
         AssertUndoGivesTheOriginal();
@@ -268,7 +269,7 @@ public sealed class IncrementalBuildTests : IClassFixture<OriginalSiteBuild>, ID
     {
         var result = Rebuild(Edit("input/site.yml", "areas: [hip,", "areas: [hip,,: {"));
 
-        Assert.False(result.Succeeded);
+        AssertFailed(result, Codes.YamlSyntax);
         AssertSameAsColdBuild(_session, result);
         AssertUndoGivesTheOriginal();
     }
@@ -299,11 +300,16 @@ public sealed class IncrementalBuildTests : IClassFixture<OriginalSiteBuild>, ID
     }
 
     [Fact]
-    public void A_new_data_file_and_its_removal()
+    public void A_new_data_file_with_a_name_layouts_cannot_use_fails_and_renamed_it_builds()
     {
-        var result = Rebuild(Write("input/_data/extra.yml", "note: Not used by any layout yet.\n"));
+        var badName = Rebuild(Write("input/_data/extra-notes.yml", "note: Not used by any layout yet.\n"));
+        AssertFailed(badName, Codes.Config);
+        AssertSameAsColdBuild(_session, badName);
 
-        AssertSameAsColdBuild(_session, result);
+        var renamed = Rebuild(Move("input/_data/extra-notes.yml", "input/_data/extra_notes.yml"));
+        AssertSucceeded(renamed);
+        AssertSameAsColdBuild(_session, renamed);
+
         AssertUndoGivesTheOriginal();
     }
 
@@ -323,7 +329,7 @@ public sealed class IncrementalBuildTests : IClassFixture<OriginalSiteBuild>, ID
         Assert.Contains("Checked by Leg and Knee.", PageText("leg-and-knee/leg-cramps/index.html"), StringComparison.Ordinal);
 
         var broken = Rebuild(Edit(Defaults, "history:", "title: Not allowed here\nhistory:"));
-        Assert.False(broken.Succeeded);
+        AssertFailed(broken, Codes.UnknownKey);
         AssertSameAsColdBuild(_session, broken);
 
         AssertUndoGivesTheOriginal();
@@ -366,7 +372,7 @@ public sealed class IncrementalBuildTests : IClassFixture<OriginalSiteBuild>, ID
 
         var result = Rebuild(Delete(KneeDiagram));
 
-        Assert.False(result.Succeeded);
+        AssertFailed(result, Codes.BrokenLink);
         AssertSameAsColdBuild(_session, result);
         AssertSameOutput(before, OutputSnapshot.Of(Output), "before the failed build", "after it");
         AssertUndoGivesTheOriginal();
@@ -408,7 +414,7 @@ public sealed class IncrementalBuildTests : IClassFixture<OriginalSiteBuild>, ID
 
         Delete(LegCramps);
         var deleted = Rebuild([]);
-        Assert.False(deleted.Succeeded);
+        AssertFailed(deleted, Codes.BrokenLink);
         AssertSameAsColdBuild(_session, deleted);
 
         UndoAll();
@@ -525,6 +531,13 @@ public sealed class IncrementalBuildTests : IClassFixture<OriginalSiteBuild>, ID
 
     private static void AssertSucceeded(BuildResult result) =>
         Assert.True(result.Succeeded, "the build failed:\n" + string.Join('\n', result.Errors));
+
+    /// <summary>The build failed, with an error of <paramref name="code"/> when one is named.</summary>
+    private static void AssertFailed(BuildResult result, string? code = null)
+    {
+        Assert.False(result.Succeeded, "the build succeeded, but the change should have made it fail");
+        Assert.True(code is null || result.Errors.Any(d => d.Code == code), $"no {code} error among:\n{string.Join('\n', result.Errors)}");
+    }
 
     // ---- The site and its changes ----
 
