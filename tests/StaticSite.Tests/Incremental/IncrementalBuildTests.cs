@@ -231,7 +231,7 @@ public sealed class IncrementalBuildTests : IClassFixture<OriginalSiteBuild>, ID
     [InlineData("theme/assets/site.js", "'use strict';", "'use strict'; // edited")]
     [InlineData("theme/assets/favicon.svg", "rx=\"6\"", "rx=\"8\"")]
     [InlineData("theme/assets/origin.css.liquid", ":root {", ":root  {")]
-    public void An_asset_edit_changes_its_fingerprinted_name_on_every_page(string file, string find, string replace)
+    public void An_asset_edit_changes_its_fingerprinted_name_and_every_page_that_links_it(string file, string find, string replace)
     {
         var stem = Path.GetFileName(file).Split('.')[0];
         var namesBefore = AssetNames(stem);
