@@ -104,7 +104,7 @@ public static class Site
             var graph = SiteGraph.Build(context.Config, processed, input.LeftOut);
             SiteResolver.CheckNavigation(context, graph, context.Display(Path.Combine(context.InputDir, SiteConfig.FileName)));
             glossary.ReportUnused(diagnostics, processed);
-            return (graph, SiteResolver.Resolve(context, graph), SiteResolver.SiteView(context, graph, assetHrefs) with { Data = data });
+            return (graph, SiteResolver.Resolve(context, graph, cache?.ViewsFor(context, graph)), SiteResolver.SiteView(context, graph, assetHrefs) with { Data = data });
         });
         if (diagnostics.HasErrors)
         {

@@ -126,7 +126,7 @@ public static class Reader
         var folder = FolderOf(relative);
         var own = cache is null
             ? FrontMatter.Parse(yaml, display, diagnostics, context.Config.Taxonomies)
-            : cache.FrontMatters.Get(display, ContentKey.Of(yaml), diagnostics, parsing => FrontMatter.Parse(yaml, display, parsing, context.Config.Taxonomies));
+            : cache.FrontMatters.Get(display, cache.FrontMatterKeys[relative] = ContentKey.Of(yaml), diagnostics, parsing => FrontMatter.Parse(yaml, display, parsing, context.Config.Taxonomies));
         var meta = own is null ? null : defaults.Apply(folder, own);
         if (meta is null)
         {

@@ -14,11 +14,8 @@ namespace StaticSite.Incremental;
 /// <summary>A page's Markdown file as read: its text and the key of that text.</summary>
 public sealed record InputFileText(string? Text, ContentKey Key);
 
-/// <summary>
-/// The process stage's result for one page, with the key of its HTML fragment (its render is keyed
-/// by it) and the images it showed, so their smaller copies are still made when it is reused.
-/// </summary>
-public sealed record ProcessedEntry(ProcessedPage Page, ContentKey Fragment, IReadOnlyList<string> ImagesShown);
+/// <summary>The process stage's result for one page, with the images it showed, so their smaller copies are still made when it is reused.</summary>
+public sealed record ProcessedEntry(ProcessedPage Page, IReadOnlyList<string> ImagesShown);
 
 /// <summary>
 /// What a <see cref="BuildSession"/> keeps from one build to the next, each result keyed by the hash
@@ -40,9 +37,6 @@ public sealed class BuildCache
 
     private readonly ConcurrentDictionary<string, byte> _changed = new(StringComparer.Ordinal);
 
-    /// <summary>This build's key of each processed page's HTML fragment, by source path.</summary>
-    private readonly ConcurrentDictionary<string, ContentKey> _fragmentKeys = new(StringComparer.Ordinal);
-
     /// <summary>This build's process key of each page processed through the cache, by source path.</summary>
     private readonly ConcurrentDictionary<string, ContentKey> _processKeys = new(StringComparer.Ordinal);
 
@@ -60,6 +54,17 @@ public sealed class BuildCache
 
     /// <summary>Each page file's text key this build, by source path (pages the build makes itself have none).</summary>
     public ConcurrentDictionary<string, ContentKey> TextKeys { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Each page file's front matter key this build, by source path. With the environment it decides
+    /// everything other pages show of the page (title, description, place, terms): its body never shows elsewhere.
+    /// </summary>
+    public ConcurrentDictionary<string, ContentKey> FrontMatterKeys { get; } = new(StringComparer.Ordinal);
+
+    public Memo<PageView> Views { get; } = new();
+
+    /// <summary>This build's key of what every page's view reads of the others; see <see cref="ViewsFor"/>.</summary>
+    private ContentKey _everyView;
 
     /// <summary>What the last build that wrote left in the output folder: the next one writes only what changed.</summary>
     public WrittenSite? Written { get; private set; }
@@ -85,9 +90,9 @@ public sealed class BuildCache
         Cleared = environment != Environment;
         Environment = environment;
         TextKeys.Clear();
-        _fragmentKeys.Clear();
+        FrontMatterKeys.Clear();
         _processKeys.Clear();
-        foreach (var memo in new IMemo[] { Texts, FrontMatters, Pages, Renders, Checks, SearchTerms })
+        foreach (var memo in new IMemo[] { Texts, FrontMatters, Pages, Views, Renders, Checks, SearchTerms })
         {
             if (Cleared)
             {
@@ -154,14 +159,13 @@ public sealed class BuildCache
         var entry = Pages.Get(sourcePath, key, diagnostics, own =>
         {
             var (page, shown) = process(own);
-            return new ProcessedEntry(page, ContentKey.Of(page.Html), shown);
+            return new ProcessedEntry(page, shown);
         });
         foreach (var image in entry.ImagesShown)
         {
             images.Read(image);
         }
 
-        _fragmentKeys[sourcePath] = entry.Fragment;
         return entry.Page;
     }
 
@@ -169,15 +173,58 @@ public sealed class BuildCache
     public ContentKey? ProcessKeyOf(string sourcePath) => _processKeys.TryGetValue(sourcePath, out var key) ? key : null;
 
     /// <summary>
-    /// Each page's render key: what its layouts are given (the theme's files, the site's view with
-    /// this page's place in the navigation, the page's own view, its fragment), so a page is made
-    /// again exactly when something it shows has changed. And each page's check key: its render,
-    /// the links its Markdown made, and every file a link may reach.
+    /// Each page's view, kept when nothing it shows has changed. A view shows its own page (all of
+    /// which its process key decides) and, of other pages, only what their front matter and place
+    /// say (titles, descriptions, areas, terms for hubs, the A to Z, related pages, breadcrumbs).
+    /// So a view is keyed by its page's process key and one key over every page's front matter
+    /// and the pages left out. Pages the build makes itself are made afresh each time.
+    /// </summary>
+    public Func<ProcessedPage, Func<DiagnosticBag, PageView>, PageView> ViewsFor(BuildContext context, SiteGraph graph)
+    {
+        using var every = new ContentKeyBuilder();
+        every.Add(Environment);
+        foreach (var page in graph.Pages)
+        {
+            var source = page.Source;
+            every.Add(source.SourcePath);
+            if (FrontMatterKeys.TryGetValue(source.SourcePath, out var frontMatter) && _processKeys.ContainsKey(source.SourcePath))
+            {
+                every.Add(frontMatter);
+            }
+            else
+            {
+                every.Add(JsonSerializer.SerializeToUtf8Bytes(source with { Body = "" }, ViewJson));
+            }
+        }
+
+        foreach (var (source, why) in graph.LeftOut.OrderBy(l => l.Key, StringComparer.Ordinal))
+        {
+            every.Add(source).Add(why);
+        }
+
+        _everyView = every.Finish();
+        return (page, make) =>
+        {
+            if (ProcessKeyOf(page.Source.SourcePath) is not { } processed)
+            {
+                return make(context.Diagnostics);
+            }
+
+            using var key = new ContentKeyBuilder();
+            return Views.Get(page.Source.SourcePath, key.Add(_everyView).Add(processed).Finish(), context.Diagnostics, make);
+        };
+    }
+
+    /// <summary>
+    /// Each page's render key: what its layouts are given. For a page read from a file, its view's
+    /// key (above) stands for its view and fragment; for a page the build makes itself, its view as
+    /// JSON and its fragment. With both, the theme's files and the site's view. And each page's
+    /// check key: its render, the links its Markdown made, and every file a link may reach.
     /// </summary>
     public RenderKeys RenderKeysFor(BuildContext context, SiteGraph graph, IReadOnlyList<PageView> views, IReadOnlyList<byte[]?> fragments, SiteView site, IEnumerable<string> files)
     {
         using var shared = new ContentKeyBuilder();
-        var everyPage = shared.Add(Environment).Add(ThemeKey(context.ThemeDir)).Add(JsonSerializer.SerializeToUtf8Bytes(site, ViewJson)).Finish();
+        var everyPage = shared.Add(_everyView).Add(ThemeKey(context.ThemeDir)).Add(JsonSerializer.SerializeToUtf8Bytes(site, ViewJson)).Finish();
 
         using var reachable = new ContentKeyBuilder();
         reachable.Add(Environment);
@@ -190,13 +237,17 @@ public sealed class BuildCache
         var keys = graph.Pages.AsParallel().AsOrdered().Select((page, index) =>
         {
             var source = page.Source;
-            var fragment = _fragmentKeys.TryGetValue(source.SourcePath, out var known) ? known : ContentKey.Of(fragments[index] ?? []);
             using var render = new ContentKeyBuilder();
-            var renderKey = render.Add(everyPage).Add(source.Layout).Add(source.SitePath).Add(source.OutputPath)
-                .Add(JsonSerializer.SerializeToUtf8Bytes(views[index], ViewJson)).Add(fragment).Finish();
             using var check = new ContentKeyBuilder();
-            var checkKey = check.Add(everyCheck).Add(renderKey).Add(source.DisplayPath).Add(JsonSerializer.SerializeToUtf8Bytes(page.Links, ViewJson)).Finish();
-            return (renderKey, checkKey);
+            render.Add(everyPage).Add(source.Layout).Add(source.SitePath).Add(source.OutputPath);
+            if (ProcessKeyOf(source.SourcePath) is { } processed)
+            {
+                var renderKey = render.Add(processed).Finish();
+                return (renderKey, check.Add(everyCheck).Add(renderKey).Finish());
+            }
+
+            var made = render.Add(JsonSerializer.SerializeToUtf8Bytes(views[index], ViewJson)).Add(ContentKey.Of(fragments[index] ?? [])).Finish();
+            return (made, check.Add(everyCheck).Add(made).Add(source.DisplayPath).Add(JsonSerializer.SerializeToUtf8Bytes(page.Links, ViewJson)).Finish());
         }).ToList();
         return new RenderKeys(this, keys);
     }

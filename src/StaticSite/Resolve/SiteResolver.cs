@@ -14,10 +14,13 @@ namespace StaticSite.Resolve;
 public static class SiteResolver
 {
     /// <summary>Each page's view, in the order of <see cref="SiteGraph.Pages"/>.</summary>
-    public static IReadOnlyList<PageView> Resolve(BuildContext context, SiteGraph graph)
+    /// <param name="cached">In <c>serve</c>: gives a page's view from the last build when nothing it shows has changed, else makes it (reporting into the bag it is given).</param>
+    public static IReadOnlyList<PageView> Resolve(BuildContext context, SiteGraph graph, Func<ProcessedPage, Func<DiagnosticBag, PageView>, PageView>? cached = null)
     {
         // Each view reads the graph and nothing else, so pages are resolved in parallel.
-        return graph.Pages.AsParallel().AsOrdered().Select(page => ViewFor(context, page, graph)).ToArray();
+        return graph.Pages.AsParallel().AsOrdered()
+            .Select(page => cached is null ? ViewFor(context, page, graph) : cached(page, own => ViewFor(context.WithDiagnostics(own), page, graph)))
+            .ToArray();
     }
 
     /// <summary>What every page's layout shares; made once a build. <see cref="ForPage"/> adds where the page is.</summary>

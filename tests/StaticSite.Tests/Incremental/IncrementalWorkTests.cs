@@ -51,19 +51,19 @@ public sealed class IncrementalWorkTests : IDisposable
     }
 
     [Fact]
-    public void An_article_title_edit_re_renders_the_pages_that_show_it_and_processes_it_alone()
+    public void An_article_title_edit_processes_it_alone_and_re_renders_the_pages_that_may_show_it()
     {
         var changed = Edit("input/" + CalfStrain, "title: Calf strain", "title: Calf muscle strain");
 
         Assert.True(_session.Build(changed).Succeeded);
 
+        // Front matter shows on other pages (hubs, the A to Z, related pages, breadcrumbs), so
+        // every view is made again; but only the edited page's Markdown is processed.
         Assert.Equal([CalfStrain], Cache.Pages.MadeNames);
         var rendered = Cache.Renders.MadeNames;
-        // The article, its hub, the A to Z, and the pages that list it as related show its title.
         Assert.Contains("leg-and-knee/calf-strain/index.html", rendered);
         Assert.Contains("leg-and-knee/index.html", rendered);
         Assert.Contains("conditions-a-z/index.html", rendered);
-        Assert.DoesNotContain("accessibility/index.html", rendered);
     }
 
     [Fact]
