@@ -116,7 +116,7 @@ public static class Site
         // all of them; and the next site begun beside the output, for pages to go into as they are rendered
         var (files, redirectPages, search, next) = clock.Time("publish", () =>
         {
-            var (files, redirectPages) = Publish(context, input, redirects, assetFiles, images.Variants);
+            var (files, redirectPages) = Publish(context, input, redirects, assetFiles, images.Variants, cache);
             var search = SearchIndex.Build(context, processed, fragments, glossary, cache);
             AddGeneratedFiles(context, files, search.Files);
             return (files, redirectPages, search, Begin(context, output, cache));
@@ -255,7 +255,7 @@ public static class Site
     }
 
     private static (OutputFiles Files, IReadOnlyList<RenderedPage> RedirectPages) Publish(
-        BuildContext context, InputSite input, IReadOnlyList<Redirect> redirects, IReadOnlyDictionary<string, byte[]> assetFiles, IReadOnlyList<ImageVariant> imageCopies)
+        BuildContext context, InputSite input, IReadOnlyList<Redirect> redirects, IReadOnlyDictionary<string, byte[]> assetFiles, IReadOnlyList<ImageVariant> imageCopies, BuildCache? cache)
     {
         // Pages take their place now and their bytes when rendered, so a generated file that would
         // replace one is still caught below.
@@ -285,7 +285,10 @@ public static class Site
             }
         }
 
-        var published = Publishing.Build(context.Config, input.Pages, redirects);
+        // The sitemap, feed and redirects show only front matter and places: in serve they are kept until one changes.
+        var published = cache is null
+            ? Publishing.Build(context.Config, input.Pages, redirects)
+            : cache.Published.Get("site", cache.PublishedKey(input.Files), context.Diagnostics, _ => Publishing.Build(context.Config, input.Pages, redirects));
         AddGeneratedFiles(context, files, published.Files);
         return (files, published.RedirectPages);
     }

@@ -97,40 +97,53 @@ public static class Reader
     private static SourceDocument? ReadPage(BuildContext context, string fullPath, string relative, IReadOnlySet<string> layouts, DirectoryDefaults defaults, DiagnosticBag diagnostics, BuildCache? cache)
     {
         var display = context.Display(fullPath);
-        var text = cache is null ? InputText.Read(fullPath, display, diagnostics) : cache.ReadText(fullPath, display, diagnostics) is { Text: { } read, Key: var key } ? Noted(read, key) : null;
-        if (text is null)
+        if (cache is null)
+        {
+            return InputText.Read(fullPath, display, diagnostics) is { } text ? Parse(context, text, relative, display, layouts, defaults, diagnostics).Page : null;
+        }
+
+        // In serve: a file whose text is as last time, in the same environment, is the same page.
+        if (cache.ReadText(fullPath, display, diagnostics) is not { Text: { } read, Key: var key })
         {
             return null;
         }
 
-        string Noted(string read, ContentKey key)
+        cache.TextKeys[relative] = key;
+        var (page, frontMatter) = cache.Documents.Get(relative, cache.DocumentKey(key, layouts), diagnostics, own =>
         {
-            cache.TextKeys[relative] = key;
-            return read;
+            var (parsed, yaml) = Parse(context, read, relative, display, layouts, defaults, own);
+            return (parsed, yaml is null ? (ContentKey?)null : ContentKey.Of(yaml));
+        });
+        if (frontMatter is { } yamlKey)
+        {
+            cache.FrontMatterKeys[relative] = yamlKey;
         }
 
+        return page;
+    }
+
+    /// <summary>A page from its file's text; also its front matter's YAML, when it has one.</summary>
+    private static (SourceDocument? Page, string? Yaml) Parse(BuildContext context, string text, string relative, string display, IReadOnlySet<string> layouts, DirectoryDefaults defaults, DiagnosticBag diagnostics)
+    {
         var (yaml, body, endLine) = FrontMatter.Split(text);
         if (yaml is null)
         {
             diagnostics.Error(Codes.MissingKey, "page has no front matter: start the file with '---', then 'title:' and 'description:' lines, then '---'", display, 1, 1);
-            return null;
+            return (null, null);
         }
 
         if (endLine < 0)
         {
             diagnostics.Error(Codes.YamlSyntax, "front matter is never closed: add a line '---' after it", display, 1, 1);
-            return null;
+            return (null, yaml);
         }
 
         var isIndex = Path.GetFileName(relative) == "index.md";
         var folder = FolderOf(relative);
-        var own = cache is null
-            ? FrontMatter.Parse(yaml, display, diagnostics, context.Config.Taxonomies)
-            : cache.FrontMatters.Get(display, cache.FrontMatterKeys[relative] = ContentKey.Of(yaml), diagnostics, parsing => FrontMatter.Parse(yaml, display, parsing, context.Config.Taxonomies));
-        var meta = own is null ? null : defaults.Apply(folder, own);
+        var meta = FrontMatter.Parse(yaml, display, diagnostics, context.Config.Taxonomies) is { } own ? defaults.Apply(folder, own) : null;
         if (meta is null)
         {
-            return null;
+            return (null, yaml);
         }
 
         var sitePath = isIndex
@@ -163,7 +176,7 @@ public static class Reader
             Section = folder.Split('/')[0],
         };
         Validate(document, context, diagnostics);
-        return document;
+        return (document, yaml);
     }
 
     private static void Validate(SourceDocument page, BuildContext context, DiagnosticBag diagnostics)

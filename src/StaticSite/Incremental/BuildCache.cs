@@ -22,7 +22,7 @@ public sealed record ProcessedEntry(ProcessedPage Page, IReadOnlyList<string> Im
 /// of everything it was made from:
 /// <list type="bullet">
 /// <item>each page file's text, by its size and modified time (or read again when the watcher named it);</item>
-/// <item>each page's front matter, by the YAML's text;</item>
+/// <item>each page as read (front matter, URL, layout), by the file's text;</item>
 /// <item>each page's processed Markdown, by its file's text and the shape of the site its links resolve against;</item>
 /// <item>each page's rendered HTML, by its fragment, the theme and what every page shows of every other;</item>
 /// <item>each page's check, by its HTML and the set of files its links may reach.</item>
@@ -41,7 +41,8 @@ public sealed class BuildCache
     private readonly ConcurrentDictionary<string, ContentKey> _processKeys = new(StringComparer.Ordinal);
 
     public Memo<InputFileText> Texts { get; } = new();
-    public Memo<FrontMatter?> FrontMatters { get; } = new();
+    /// <summary>Each page as read from its file, and its front matter's key.</summary>
+    public Memo<(SourceDocument? Page, ContentKey? FrontMatter)> Documents { get; } = new();
     public Memo<ProcessedEntry> Pages { get; } = new();
     public Memo<byte[]> Renders { get; } = new();
     public Memo<PageFacts> Checks { get; } = new();
@@ -62,6 +63,9 @@ public sealed class BuildCache
     public ConcurrentDictionary<string, ContentKey> FrontMatterKeys { get; } = new(StringComparer.Ordinal);
 
     public Memo<PageView> Views { get; } = new();
+
+    /// <summary>The sitemap, feed, robots.txt and redirects: one entry, named "site".</summary>
+    public Memo<PublishedFiles> Published { get; } = new();
 
     /// <summary>This build's key of what every page's view reads of the others; see <see cref="ViewsFor"/>.</summary>
     private ContentKey _everyView;
@@ -92,7 +96,7 @@ public sealed class BuildCache
         TextKeys.Clear();
         FrontMatterKeys.Clear();
         _processKeys.Clear();
-        foreach (var memo in new IMemo[] { Texts, FrontMatters, Pages, Views, Renders, Checks, SearchTerms })
+        foreach (var memo in new IMemo[] { Texts, Documents, Pages, Views, Published, Renders, Checks, SearchTerms })
         {
             if (Cleared)
             {
@@ -144,6 +148,19 @@ public sealed class BuildCache
         foreach (var file in input.Files)
         {
             key.Add(file.SourcePath).Add(Stamp(file.FullPath));
+        }
+
+        return key.Finish();
+    }
+
+    /// <summary>What reading a page depends on besides the environment: its text, and the layouts there are (an unknown one is an error).</summary>
+    public ContentKey DocumentKey(ContentKey text, IReadOnlySet<string> layouts)
+    {
+        using var key = new ContentKeyBuilder();
+        key.Add(text);
+        foreach (var layout in layouts.Order(StringComparer.Ordinal))
+        {
+            key.Add(layout);
         }
 
         return key.Finish();
@@ -213,6 +230,23 @@ public sealed class BuildCache
             using var key = new ContentKeyBuilder();
             return Views.Get(page.Source.SourcePath, key.Add(_everyView).Add(processed).Finish(), context.Diagnostics, make);
         };
+    }
+
+    /// <summary>
+    /// What the sitemap, feed and redirects are made from: every page's front matter and place, the
+    /// pages left out (the key <see cref="ViewsFor"/> worked out), and the static files (an alias
+    /// may not take a file's name).
+    /// </summary>
+    public ContentKey PublishedKey(IEnumerable<StaticFile> files)
+    {
+        using var key = new ContentKeyBuilder();
+        key.Add(_everyView);
+        foreach (var file in files)
+        {
+            key.Add(file.SourcePath);
+        }
+
+        return key.Finish();
     }
 
     /// <summary>
