@@ -47,6 +47,9 @@ public sealed class BuildCache
     public Memo<byte[]> Renders { get; } = new();
     public Memo<PageFacts> Checks { get; } = new();
 
+    /// <summary>The last search index, for the next build to change only what changed; dropped with everything else.</summary>
+    internal SearchState? Search { get; set; }
+
     /// <summary>Each page's search terms, by its process key: a page processed from the same inputs has the same terms.</summary>
     internal Memo<KeyValuePair<string, SearchIndex.Fields>[]> SearchTerms { get; } = new();
 
@@ -93,6 +96,10 @@ public sealed class BuildCache
         var environment = EnvironmentOf(context);
         Cleared = environment != Environment;
         Environment = environment;
+        if (Cleared)
+        {
+            Search = null;
+        }
         TextKeys.Clear();
         FrontMatterKeys.Clear();
         _processKeys.Clear();

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using StaticSite.Glossary;
+using StaticSite.Content;
 using StaticSite.Diagnostics;
 using StaticSite.Incremental;
 using StaticSite.Markdown;
@@ -93,41 +94,123 @@ public static class SearchIndex
         // in parallel and merged in order as they come, so only a few pages' terms are held at once.
         // A posting is the page number and its fields in one int (fields take the low 6 bits):
         // at 10,000 pages there are millions of them.
-        var postings = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         var strings = new TermStrings();
         using var tables = new ThreadLocal<TermTable>(() => new TermTable(strings));
-        var doc = 0;
         var unreported = new DiagnosticBag();
         KeyValuePair<string, Fields>[] TermsOf(IndexedPage p) =>
             cache?.ProcessKeyOf(p.Page.Source.SourcePath) is { } processed
                 ? cache.SearchTerms.Get(p.Page.Source.SourcePath, processed, unreported, _ => Terms(tables.Value!, p.Page, p.Fragment, glossaryById))
                 : Terms(tables.Value!, p.Page, p.Fragment, glossaryById);
-        foreach (var terms in indexed.AsParallel().AsOrdered().Select(TermsOf))
-        {
-            foreach (var (term, fields) in terms)
-            {
-                if (!postings.TryGetValue(term, out var list))
-                {
-                    postings[term] = list = [];
-                }
 
-                list.Add((doc << FieldBits) | (int)fields);
+        if (cache is null)
+        {
+            var postings = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+            var doc = 0;
+            foreach (var terms in indexed.AsParallel().AsOrdered().Select(TermsOf))
+            {
+                Post(postings, doc++, terms);
             }
 
-            doc++;
+            return Files(config, indexed, postings, null, null, null);
         }
 
+        // In serve: when the pages and their order are as last time, only the postings of the pages
+        // whose terms changed are taken out and put back, and only the files they are in are written again.
+        var order = indexed.Select(p => p.Page.Source.SourcePath).ToArray();
+        var termsByDoc = indexed.AsParallel().AsOrdered().Select(TermsOf).ToArray();
+        var docsKey = DocsKey(indexed);
+        var last = cache.Search;
+        if (last is null || !last.Order.AsSpan().SequenceEqual(order))
+        {
+            var postings = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+            for (var doc = 0; doc < termsByDoc.Length; doc++)
+            {
+                Post(postings, doc, termsByDoc[doc]);
+            }
+
+            var made = Files(config, indexed, postings, null, null, null);
+            cache.Search = new SearchState(order, termsByDoc, postings, docsKey, made.Files);
+            return made;
+        }
+
+        var changedShards = new HashSet<string>(StringComparer.Ordinal);
+        for (var doc = 0; doc < termsByDoc.Length; doc++)
+        {
+            if (!ReferenceEquals(termsByDoc[doc], last.TermsByDoc[doc]))
+            {
+                Unpost(last.Postings, doc, last.TermsByDoc[doc], changedShards);
+                Post(last.Postings, doc, termsByDoc[doc], changedShards);
+                last.TermsByDoc[doc] = termsByDoc[doc];
+            }
+        }
+
+        var result = Files(config, indexed, last.Postings, changedShards, docsKey == last.DocsKey ? last.Files : null, last.Files);
+        cache.Search = last with { DocsKey = docsKey, Files = result.Files };
+        return result;
+    }
+
+    /// <summary>Adds a page's postings (its number and fields) to each of its terms' lists, which stay in page order.</summary>
+    private static void Post(Dictionary<string, List<int>> postings, int doc, KeyValuePair<string, Fields>[] terms, HashSet<string>? changedShards = null)
+    {
+        foreach (var (term, fields) in terms)
+        {
+            if (!postings.TryGetValue(term, out var list))
+            {
+                postings[term] = list = [];
+            }
+
+            var posting = (doc << FieldBits) | (int)fields;
+            if (list.Count == 0 || list[^1] < posting)
+            {
+                list.Add(posting);
+            }
+            else
+            {
+                list.Insert(~list.BinarySearch(posting), posting);
+            }
+
+            changedShards?.Add(SearchTerms.ShardKey(term));
+        }
+    }
+
+    /// <summary>Takes a page's postings out of its terms' lists; a term left with no page goes.</summary>
+    private static void Unpost(Dictionary<string, List<int>> postings, int doc, KeyValuePair<string, Fields>[] terms, HashSet<string> changedShards)
+    {
+        foreach (var (term, fields) in terms)
+        {
+            var list = postings[term];
+            list.RemoveAt(list.BinarySearch((doc << FieldBits) | (int)fields));
+            if (list.Count == 0)
+            {
+                postings.Remove(term);
+            }
+
+            changedShards.Add(SearchTerms.ShardKey(term));
+        }
+    }
+
+    /// <summary>
+    /// The index's files from the postings. With <paramref name="changedShards"/>, a terms file
+    /// whose shard did not change is taken from <paramref name="lastFiles"/>; with
+    /// <paramref name="lastDocs"/>, so are the docs files (their pages' titles, addresses and descriptions are as before).
+    /// </summary>
+    private static SearchFiles Files(SiteConfig config, IReadOnlyList<IndexedPage> indexed, Dictionary<string, List<int>> postings,
+        HashSet<string>? changedShards, IReadOnlyDictionary<string, byte[]>? lastDocs, IReadOnlyDictionary<string, byte[]>? lastFiles)
+    {
         var files = new SortedDictionary<string, byte[]>(StringComparer.Ordinal);
         var shards = postings.GroupBy(p => SearchTerms.ShardKey(p.Key), StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
         foreach (var shard in shards)
         {
-            files[Folder + "t/" + shard.Key + ".json"] = TermsFile(shard.OrderBy(p => p.Key, StringComparer.Ordinal));
+            var path = Folder + "t/" + shard.Key + ".json";
+            files[path] = changedShards is not null && !changedShards.Contains(shard.Key) && lastFiles!.TryGetValue(path, out var kept)
+                ? kept
+                : TermsFile(shard.OrderBy(p => p.Key, StringComparer.Ordinal));
         }
 
         for (var first = 0; first < indexed.Count; first += DocsPerFile)
         {
-            files[Folder + "d/" + (first / DocsPerFile).ToString(CultureInfo.InvariantCulture) + ".json"] =
-                DocsFile(indexed.Skip(first).Take(DocsPerFile));
+            var path = Folder + "d/" + (first / DocsPerFile).ToString(CultureInfo.InvariantCulture) + ".json";
+            files[path] = lastDocs is not null && lastDocs.TryGetValue(path, out var kept) ? kept : DocsFile(indexed.Skip(first).Take(DocsPerFile));
         }
 
         var view = new SearchView(
@@ -136,6 +219,18 @@ public static class SearchIndex
             string.Join(' ', shards.Select(s => s.Key)),
             DocsPerFile);
         return new SearchFiles(files, view);
+    }
+
+    /// <summary>What the docs files show: each page's title, address and description, in page order.</summary>
+    private static ContentKey DocsKey(IReadOnlyList<IndexedPage> indexed)
+    {
+        using var key = new ContentKeyBuilder();
+        foreach (var page in indexed)
+        {
+            key.Add(page.Title).Add(page.Href).Add(page.Description);
+        }
+
+        return key.Finish();
     }
 
     /// <summary>
