@@ -70,7 +70,9 @@ public sealed class BuildCache
     /// <summary>The sitemap, feed, robots.txt and redirects: one entry, named "site".</summary>
     public Memo<PublishedFiles> Published { get; } = new();
 
-    /// <summary>This build's key of what every page's view reads of the others; see <see cref="ViewsFor"/>.</summary>
+    /// <summary>This build's key of what every page's view reads of the others: every page's front matter and place, and the pages left out (see <see cref="ViewsFor"/>).</summary>
+    public ContentKey EveryViewKey => _everyView;
+
     private ContentKey _everyView;
 
     /// <summary>What the last build that wrote left in the output folder: the next one writes only what changed.</summary>

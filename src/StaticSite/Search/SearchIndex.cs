@@ -76,19 +76,26 @@ public static class SearchIndex
 
         var config = context.Config;
         var glossaryById = glossary.Entries.ToDictionary(e => e.Id, StringComparer.Ordinal);
-        var indexed = pages
-            .Select((page, index) => (Page: page, Fragment: fragments[index] ?? []))
-            .Where(p => IsIndexed(p.Page))
-            .Select(p =>
-            {
-                var source = p.Page.Source;
-                return new IndexedPage(p.Page, p.Fragment, source.Title, config.Href(source.SitePath), source.Meta.Description ?? "",
-                    SearchTerms.Of(source.Title).Count, SearchTerms.Fold(source.Title));
-            })
-            .OrderBy(p => p.TitleTerms)
-            .ThenBy(p => p.SortKey, StringComparer.Ordinal)
-            .ThenBy(p => p.Page.Source.SitePath, StringComparer.Ordinal)
-            .ToList();
+        var last = cache?.Search;
+        IReadOnlyList<IndexedPage> indexed;
+        if (last is not null && last.OrderKey == cache!.EveryViewKey)
+        {
+            // Which pages are indexed, and their order, follow from front matter alone: as it is
+            // unchanged, so is the order, and only the pages themselves are today's.
+            var today = pages.Select((page, index) => (Page: page, Fragment: fragments[index] ?? [])).ToDictionary(p => p.Page.Source.SourcePath, StringComparer.Ordinal);
+            indexed = [.. last.Order.Select(path => today[path]).Select(p => Indexed(config, p.Page, p.Fragment, numbered: false))];
+        }
+        else
+        {
+            indexed = pages
+                .Select((page, index) => (Page: page, Fragment: fragments[index] ?? []))
+                .Where(p => IsIndexed(p.Page))
+                .Select(p => Indexed(config, p.Page, p.Fragment, numbered: true))
+                .OrderBy(p => p.TitleTerms)
+                .ThenBy(p => p.SortKey, StringComparer.Ordinal)
+                .ThenBy(p => p.Page.Source.SitePath, StringComparer.Ordinal)
+                .ToList();
+        }
 
         // Each term's pages, in page-number order, with the fields it is in there. Pages are read
         // in parallel and merged in order as they come, so only a few pages' terms are held at once.
@@ -119,44 +126,62 @@ public static class SearchIndex
         var order = indexed.Select(p => p.Page.Source.SourcePath).ToArray();
         var termsByDoc = indexed.AsParallel().AsOrdered().Select(TermsOf).ToArray();
         var docsKey = DocsKey(indexed);
-        var last = cache.Search;
         if (last is null || !last.Order.AsSpan().SequenceEqual(order))
         {
             var postings = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+            var shards = new SortedDictionary<string, SortedSet<string>>(StringComparer.Ordinal);
             for (var doc = 0; doc < termsByDoc.Length; doc++)
             {
-                Post(postings, doc, termsByDoc[doc]);
+                Post(postings, doc, termsByDoc[doc], shards);
             }
 
             var made = Files(config, indexed, postings, null, null, null);
-            cache.Search = new SearchState(order, termsByDoc, postings, docsKey, made.Files);
+            cache.Search = new SearchState(order, cache.EveryViewKey, termsByDoc, postings, shards, docsKey, made.Files);
             return made;
         }
 
-        var changedShards = new HashSet<string>(StringComparer.Ordinal);
+        var changed = new HashSet<string>(StringComparer.Ordinal);
         for (var doc = 0; doc < termsByDoc.Length; doc++)
         {
             if (!ReferenceEquals(termsByDoc[doc], last.TermsByDoc[doc]))
             {
-                Unpost(last.Postings, doc, last.TermsByDoc[doc], changedShards);
-                Post(last.Postings, doc, termsByDoc[doc], changedShards);
+                Unpost(last.Postings, doc, last.TermsByDoc[doc], last.Shards, changed);
+                Post(last.Postings, doc, termsByDoc[doc], last.Shards, changed);
                 last.TermsByDoc[doc] = termsByDoc[doc];
             }
         }
 
-        var result = Files(config, indexed, last.Postings, changedShards, docsKey == last.DocsKey ? last.Files : null, last.Files);
-        cache.Search = last with { DocsKey = docsKey, Files = result.Files };
+        var result = Files(config, indexed, last.Postings, (last.Shards, changed), docsKey == last.DocsKey ? last.Files : null, last.Files);
+        cache.Search = last with { OrderKey = cache.EveryViewKey, DocsKey = docsKey, Files = result.Files };
         return result;
     }
 
+    private static IndexedPage Indexed(SiteConfig config, ProcessedPage page, byte[] fragment, bool numbered)
+    {
+        var source = page.Source;
+        return new IndexedPage(page, fragment, source.Title, config.Href(source.SitePath), source.Meta.Description ?? "",
+            numbered ? SearchTerms.Of(source.Title).Count : 0, numbered ? SearchTerms.Fold(source.Title) : "");
+    }
+
     /// <summary>Adds a page's postings (its number and fields) to each of its terms' lists, which stay in page order.</summary>
-    private static void Post(Dictionary<string, List<int>> postings, int doc, KeyValuePair<string, Fields>[] terms, HashSet<string>? changedShards = null)
+    private static void Post(Dictionary<string, List<int>> postings, int doc, KeyValuePair<string, Fields>[] terms,
+        SortedDictionary<string, SortedSet<string>>? shards = null, HashSet<string>? changed = null)
     {
         foreach (var (term, fields) in terms)
         {
             if (!postings.TryGetValue(term, out var list))
             {
                 postings[term] = list = [];
+                if (shards is not null)
+                {
+                    var key = SearchTerms.ShardKey(term);
+                    if (!shards.TryGetValue(key, out var shard))
+                    {
+                        shards[key] = shard = new SortedSet<string>(StringComparer.Ordinal);
+                    }
+
+                    shard.Add(term);
+                }
             }
 
             var posting = (doc << FieldBits) | (int)fields;
@@ -169,48 +194,59 @@ public static class SearchIndex
                 list.Insert(~list.BinarySearch(posting), posting);
             }
 
-            changedShards?.Add(SearchTerms.ShardKey(term));
+            changed?.Add(SearchTerms.ShardKey(term));
         }
     }
 
-    /// <summary>Takes a page's postings out of its terms' lists; a term left with no page goes.</summary>
-    private static void Unpost(Dictionary<string, List<int>> postings, int doc, KeyValuePair<string, Fields>[] terms, HashSet<string> changedShards)
+    /// <summary>Takes a page's postings out of its terms' lists; a term left with no page goes, and a shard left with no term.</summary>
+    private static void Unpost(Dictionary<string, List<int>> postings, int doc, KeyValuePair<string, Fields>[] terms,
+        SortedDictionary<string, SortedSet<string>> shards, HashSet<string> changed)
     {
         foreach (var (term, fields) in terms)
         {
             var list = postings[term];
             list.RemoveAt(list.BinarySearch((doc << FieldBits) | (int)fields));
+            var key = SearchTerms.ShardKey(term);
             if (list.Count == 0)
             {
                 postings.Remove(term);
+                var shard = shards[key];
+                shard.Remove(term);
+                if (shard.Count == 0)
+                {
+                    shards.Remove(key);
+                }
             }
 
-            changedShards.Add(SearchTerms.ShardKey(term));
+            changed.Add(key);
         }
     }
 
     /// <summary>
-    /// The index's files from the postings. With <paramref name="changedShards"/>, a terms file
-    /// whose shard did not change is taken from <paramref name="lastFiles"/>; with
-    /// <paramref name="lastDocs"/>, so are the docs files (their pages' titles, addresses and descriptions are as before).
+    /// The index's files from the postings. With <paramref name="kept"/> (each shard's terms, and
+    /// the shards whose terms changed), a terms file whose shard did not change is taken from
+    /// <paramref name="lastFiles"/>; with <paramref name="lastDocs"/>, so are the docs files (their
+    /// pages' titles, addresses and descriptions are as before).
     /// </summary>
     private static SearchFiles Files(SiteConfig config, IReadOnlyList<IndexedPage> indexed, Dictionary<string, List<int>> postings,
-        HashSet<string>? changedShards, IReadOnlyDictionary<string, byte[]>? lastDocs, IReadOnlyDictionary<string, byte[]>? lastFiles)
+        (SortedDictionary<string, SortedSet<string>> Shards, HashSet<string> Changed)? kept, IReadOnlyDictionary<string, byte[]>? lastDocs, IReadOnlyDictionary<string, byte[]>? lastFiles)
     {
         var files = new SortedDictionary<string, byte[]>(StringComparer.Ordinal);
-        var shards = postings.GroupBy(p => SearchTerms.ShardKey(p.Key), StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
-        foreach (var shard in shards)
+        var shards = kept?.Shards.Select(s => (s.Key, Terms: (IEnumerable<string>)s.Value)).ToList()
+            ?? postings.Keys.GroupBy(SearchTerms.ShardKey, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
+                .Select(g => (g.Key, Terms: (IEnumerable<string>)g.Order(StringComparer.Ordinal))).ToList();
+        foreach (var (key, terms) in shards)
         {
-            var path = Folder + "t/" + shard.Key + ".json";
-            files[path] = changedShards is not null && !changedShards.Contains(shard.Key) && lastFiles!.TryGetValue(path, out var kept)
-                ? kept
-                : TermsFile(shard.OrderBy(p => p.Key, StringComparer.Ordinal));
+            var path = Folder + "t/" + key + ".json";
+            files[path] = kept is { } k && !k.Changed.Contains(key) && lastFiles!.TryGetValue(path, out var unchanged)
+                ? unchanged
+                : TermsFile(terms.Select(t => KeyValuePair.Create(t, postings[t])));
         }
 
         for (var first = 0; first < indexed.Count; first += DocsPerFile)
         {
             var path = Folder + "d/" + (first / DocsPerFile).ToString(CultureInfo.InvariantCulture) + ".json";
-            files[path] = lastDocs is not null && lastDocs.TryGetValue(path, out var kept) ? kept : DocsFile(indexed.Skip(first).Take(DocsPerFile));
+            files[path] = lastDocs is not null && lastDocs.TryGetValue(path, out var unchanged) ? unchanged : DocsFile(indexed.Skip(first).Take(DocsPerFile));
         }
 
         var view = new SearchView(

@@ -7,9 +7,13 @@ namespace StaticSite.Search;
 /// order, each page's terms (the very arrays the cache keeps, so an unchanged page is known by
 /// reference), every term's postings, and the files. The next build changes only what changed.
 /// </summary>
+/// <param name="OrderKey">The key over every page's front matter the order was worked out under (see <see cref="BuildCache.EveryViewKey"/>).</param>
+/// <param name="Shards">Each shard's terms (their first two characters), A to Z.</param>
 internal sealed record SearchState(
     string[] Order,
+    ContentKey OrderKey,
     KeyValuePair<string, SearchIndex.Fields>[][] TermsByDoc,
     Dictionary<string, List<int>> Postings,
+    SortedDictionary<string, SortedSet<string>> Shards,
     ContentKey DocsKey,
     IReadOnlyDictionary<string, byte[]> Files);
