@@ -57,18 +57,29 @@ public static class BuildReport
         }
     }
 
-    public static void Write(BuildResult result, BuildOptions options, Terminal terminal, string? readabilityReport = null, TimeSpan? startup = null)
+    /// <param name="shownBefore">In <c>serve</c>, the warnings the last build printed: they are counted, not printed again, and the readability table is left out.</param>
+    public static void Write(BuildResult result, BuildOptions options, Terminal terminal, string? readabilityReport = null, TimeSpan? startup = null, IReadOnlySet<Diagnostic>? shownBefore = null)
     {
         var (stdout, stderr) = (terminal.Out, terminal.Error);
         var reportClock = System.Diagnostics.Stopwatch.StartNew();
         var reportAllocated = GC.GetTotalAllocatedBytes(precise: false);
         var output = new StringWriter(CultureInfo.InvariantCulture);
+        var repeated = 0;
         foreach (var diagnostic in result.Diagnostics)
         {
+            if (diagnostic.Severity == Severity.Warning && shownBefore is not null && shownBefore.Contains(diagnostic))
+            {
+                repeated++;
+                continue;
+            }
+
             (diagnostic.Severity == Severity.Error ? stderr : output).WriteLine(diagnostic.ToString());
         }
 
-        WriteReadability(result, output, readabilityReport, stderr);
+        if (shownBefore is null)
+        {
+            WriteReadability(result, output, readabilityReport, stderr);
+        }
         stdout.Write(output.ToString());
 
         if (options.Timings)
@@ -87,7 +98,9 @@ public static class BuildReport
         var errors = result.Errors.Count();
         var warnings = result.Diagnostics.Count - errors;
         var folder = BuildContext.DisplayPath(options.SiteRoot, options.ResolvedOutput);
-        var withWarnings = warnings > 0 ? $", with {Count(warnings, "warning")}." : ".";
+        var withWarnings = warnings == 0 ? "."
+            : repeated > 0 ? $", with {Count(warnings, "warning")} ({repeated} as before, not repeated)."
+            : $", with {Count(warnings, "warning")}.";
         if (!result.Succeeded)
         {
             stderr.WriteLine($"Build failed: {Count(errors, "error")}{(warnings > 0 ? $", {Count(warnings, "warning")}" : "")}. " +

@@ -1,3 +1,4 @@
+using StaticSite.Diagnostics;
 using System.CommandLine;
 using System.CommandLine.Help;
 using System.CommandLine.Invocation;
@@ -176,12 +177,21 @@ public static class CommandLine
         // One session for the whole preview, so each save rebuilds only what it touched.
         var stages = new StageRelay();
         var session = new BuildSession(options with { StageStarted = stages.Started });
+        // After the first build, a warning already printed is not printed again on every save:
+        // the author sees what this save changed (errors are always printed, as the page shows them).
+        IReadOnlySet<Diagnostic>? shown = null;
+        void Report(BuildResult result)
+        {
+            BuildReport.Write(result, options, terminal, shownBefore: shown);
+            shown = result.Diagnostics.Where(d => d.Severity == Severity.Warning).ToHashSet();
+        }
+
         PreviewServer preview;
         try
         {
             preview = PreviewServer.Start(
                 new PreviewOptions { Build = options, Port = port, Rebuild = changed => BuildReport.Build(() => session.Build(changed), stages, terminal) },
-                result => BuildReport.Write(result, options, terminal),
+                Report,
                 terminal.Out);
         }
         catch (IOException e)

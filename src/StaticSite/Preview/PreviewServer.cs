@@ -200,7 +200,7 @@ public sealed class PreviewServer : IDisposable
             return;
         }
 
-        _report(result);
+        // Open pages are told first, the terminal after: the author is looking at the page.
         Status.Update(result);
         // Only a good build moves the site: a failed one left the last good output on disk,
         // made for the old base path (and a half-typed site.yml would read as "/").
@@ -215,6 +215,7 @@ public sealed class PreviewServer : IDisposable
             LiveReload.Notify();
         }
 
+        _report(result);
         Rebuilt?.Invoke(result);
     }
 
