@@ -1,9 +1,11 @@
+using StaticSite.Output;
 using StaticSite.Diagnostics;
 
 namespace StaticSite.Content;
 
 /// <summary>A file found in <c>input/</c>: its path as the walk reached it, and inside input/ with forward slashes.</summary>
-public sealed record InputFile(string FullPath, string Relative);
+/// <param name="Stamp">The file's size and modified time as the walk saw them; null for a file reached through a link.</param>
+public sealed record InputFile(string FullPath, string Relative, FileStamp? Stamp = null);
 
 /// <summary>
 /// Lists the files of <c>input/</c> without ever leaving it. A symbolic link (file or folder) whose
@@ -49,7 +51,8 @@ public static class InputWalk
 
                 var relative = folder.Relative.Length == 0 ? entry.Name : folder.Relative + "/" + entry.Name;
                 var (real, isFolder) = (Path.Combine(folder.Real, entry.Name), entry is DirectoryInfo);
-                if (entry.Attributes.HasFlag(FileAttributes.ReparsePoint) && entry.LinkTarget is { } target)
+                var isLink = entry.Attributes.HasFlag(FileAttributes.ReparsePoint);
+                if (isLink && entry.LinkTarget is { } target)
                 {
                     if (Follow(context, entry, target, rootReal) is not { } resolved)
                     {
@@ -70,7 +73,8 @@ public static class InputWalk
                 }
                 else
                 {
-                    files.Add(new InputFile(entry.FullName, relative));
+                    // Listing the folder read each file's size and time already: serve's rebuilds compare them, not a second look.
+                    files.Add(new InputFile(entry.FullName, relative, !isLink && entry is FileInfo file ? new FileStamp(file.Length, file.LastWriteTimeUtc.Ticks) : null));
                 }
             }
         }

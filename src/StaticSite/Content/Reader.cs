@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using StaticSite.Diagnostics;
 using StaticSite.Incremental;
+using StaticSite.Output;
 
 namespace StaticSite.Content;
 
@@ -24,7 +25,7 @@ public static class Reader
     {
         var diagnostics = context.Diagnostics;
         var files = InputWalk.Files(context)
-            .Select(f => (Full: f.FullPath, f.Relative))
+            .Select(f => (Full: f.FullPath, f.Relative, f.Stamp))
             // YAML files at the top of input/ (site.yml, glossary.yml) are the site's data, not files to publish.
             .Where(f => !(f.Relative.EndsWith(".yml", StringComparison.Ordinal) && !f.Relative.Contains('/', StringComparison.Ordinal)))
             .OrderBy(f => f.Relative, StringComparer.Ordinal)
@@ -32,11 +33,12 @@ public static class Reader
 
         var markdown = files.Where(f => f.Relative.EndsWith(".md", StringComparison.Ordinal)).ToList();
         var defaults = DirectoryDefaults.Load(context, markdown.Select(f => FolderOf(f.Relative)).Distinct(StringComparer.Ordinal));
+        var layoutsKey = cache?.LayoutsKey(availableLayouts) ?? default;
         var pages = new ConcurrentBag<SourceDocument>();
         var leftOut = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
         Parallel.ForEach(markdown, file =>
         {
-            var page = ReadPageSafely(context, file.Full, file.Relative, availableLayouts, defaults, diagnostics, cache);
+            var page = ReadPageSafely(context, file.Full, file.Relative, file.Stamp, availableLayouts, defaults, diagnostics, cache, layoutsKey);
             if (page is null)
             {
                 return;
@@ -64,11 +66,11 @@ public static class Reader
     /// One page, read whatever is in it: an exception from reading it or its front matter becomes an
     /// error on that page, so the other pages are still read and every page's errors are reported together.
     /// </summary>
-    private static SourceDocument? ReadPageSafely(BuildContext context, string fullPath, string relative, IReadOnlySet<string> layouts, DirectoryDefaults defaults, DiagnosticBag diagnostics, BuildCache? cache)
+    private static SourceDocument? ReadPageSafely(BuildContext context, string fullPath, string relative, FileStamp? stamp, IReadOnlySet<string> layouts, DirectoryDefaults defaults, DiagnosticBag diagnostics, BuildCache? cache, ContentKey layoutsKey)
     {
         try
         {
-            return ReadPage(context, fullPath, relative, layouts, defaults, diagnostics, cache);
+            return ReadPage(context, fullPath, relative, stamp, layouts, defaults, diagnostics, cache, layoutsKey);
         }
         catch (Exception e) when (PageFailure.IsRecoverable(e))
         {
@@ -94,7 +96,7 @@ public static class Reader
 
     private static string FolderOf(string relative) => Path.GetDirectoryName(relative)?.Replace('\\', '/') ?? "";
 
-    private static SourceDocument? ReadPage(BuildContext context, string fullPath, string relative, IReadOnlySet<string> layouts, DirectoryDefaults defaults, DiagnosticBag diagnostics, BuildCache? cache)
+    private static SourceDocument? ReadPage(BuildContext context, string fullPath, string relative, FileStamp? stamp, IReadOnlySet<string> layouts, DirectoryDefaults defaults, DiagnosticBag diagnostics, BuildCache? cache, ContentKey layoutsKey)
     {
         var display = context.Display(fullPath);
         if (cache is null)
@@ -103,13 +105,13 @@ public static class Reader
         }
 
         // In serve: a file whose text is as last time, in the same environment, is the same page.
-        if (cache.ReadText(fullPath, display, diagnostics) is not { Text: { } read, Key: var key })
+        if (cache.ReadText(fullPath, display, diagnostics, stamp) is not { Text: { } read, Key: var key })
         {
             return null;
         }
 
         cache.TextKeys[relative] = key;
-        var (page, frontMatter) = cache.Documents.Get(relative, cache.DocumentKey(key, layouts), diagnostics, own =>
+        var (page, frontMatter) = cache.Documents.Get(relative, BuildCache.DocumentKey(key, layoutsKey), diagnostics, own =>
         {
             var (parsed, yaml) = Parse(context, read, relative, display, layouts, defaults, own);
             return (parsed, yaml is null ? (ContentKey?)null : ContentKey.Of(yaml));

@@ -120,7 +120,8 @@ public sealed class BuildCache
     public void End() => _changed.Clear();
 
     /// <summary>A page file's text: the one read before when its size and modified time are the same and the watcher did not name it.</summary>
-    public InputFileText ReadText(string fullPath, string displayPath, DiagnosticBag diagnostics)
+    /// <param name="stamp">The file's size and time as the walk listed them, or null to look.</param>
+    public InputFileText ReadText(string fullPath, string displayPath, DiagnosticBag diagnostics, FileStamp? stamp = null)
     {
         if (_changed.ContainsKey(fullPath))
         {
@@ -128,7 +129,7 @@ public sealed class BuildCache
             Texts.Forget(fullPath);
         }
 
-        return Texts.Get(fullPath, Stamp(fullPath), diagnostics, own =>
+        return Texts.Get(fullPath, stamp is null ? Stamp(fullPath) : new ContentKey((ulong)stamp.Length, (ulong)stamp.Ticks), diagnostics, own =>
         {
             var text = InputText.Read(fullPath, displayPath, own);
             return new InputFileText(text, text is null ? default : ContentKey.Of(text));
@@ -162,17 +163,23 @@ public sealed class BuildCache
         return key.Finish();
     }
 
-    /// <summary>What reading a page depends on besides the environment: its text, and the layouts there are (an unknown one is an error).</summary>
-    public ContentKey DocumentKey(ContentKey text, IReadOnlySet<string> layouts)
+    /// <summary>The layouts there are, as a key: reading a page depends on them (an unknown one is an error).</summary>
+    public ContentKey LayoutsKey(IReadOnlySet<string> layouts)
     {
         using var key = new ContentKeyBuilder();
-        key.Add(text);
         foreach (var layout in layouts.Order(StringComparer.Ordinal))
         {
             key.Add(layout);
         }
 
         return key.Finish();
+    }
+
+    /// <summary>What reading a page depends on besides the environment: its text, and the layouts there are.</summary>
+    public static ContentKey DocumentKey(ContentKey text, ContentKey layouts)
+    {
+        using var key = new ContentKeyBuilder();
+        return key.Add(text).Add(layouts).Finish();
     }
 
     /// <summary>One page processed, or taken from the last build when its text and the site's shape are the same.</summary>
