@@ -129,6 +129,8 @@ public static class Site
         var pages = clock.Time("render", () => RenderStage.Run(context, theme, graph, views, fragments, siteView, checker, next,
             cache?.RenderKeysFor(context, graph, views, fragments, siteView, files.Keys)));
 
+        cache?.Rendered();
+
         // check: the redirect pages, then the site as a whole (links, fragments, titles) over every page's facts
         clock.Time("check", () =>
         {
@@ -143,6 +145,8 @@ public static class Site
         // write: only now, the rest of the files, then the next site swapped in for the old one whole
         if (!clock.Time("write", () => WriteStage.Run(context, next, files.Entries, [.. pages.Select(p => p.Written!)])))
         {
+            // Files written in place before the failure are not what the session last wrote.
+            cache?.Wrote(null);
             return Fail(pageCount);
         }
 

@@ -78,6 +78,7 @@ public sealed class BuildCache
     /// <summary>What the last build that wrote left in the output folder: the next one writes only what changed.</summary>
     public WrittenSite? Written { get; private set; }
 
+    /// <summary>What the last build left on disk; null when a write failed part-way, so the next build stages a whole site.</summary>
     public void Wrote(WrittenSite? written) => Written = written;
 
     /// <summary>True when this build found the environment changed and so made everything afresh.</summary>
@@ -105,6 +106,10 @@ public sealed class BuildCache
         TextKeys.Clear();
         FrontMatterKeys.Clear();
         _processKeys.Clear();
+        // A build that stopped early (an error in the input) used only some results; what it did not
+        // reach is kept for the build that follows the fix, which then starts warm.
+        var prune = _lastBuildRendered;
+        _lastBuildRendered = false;
         foreach (var memo in new IMemo[] { Texts, Documents, Pages, Views, Published, Renders, Checks, SearchTerms })
         {
             if (Cleared)
@@ -112,9 +117,14 @@ public sealed class BuildCache
                 memo.Clear();
             }
 
-            memo.BeginBuild();
+            memo.BeginBuild(prune);
         }
     }
+
+    /// <summary>Called when a build has rendered every page: it used every result it still needs.</summary>
+    public void Rendered() => _lastBuildRendered = true;
+
+    private bool _lastBuildRendered;
 
     /// <summary>Called once the build has used every changed file, so the next build trusts stamps again.</summary>
     public void End() => _changed.Clear();

@@ -12,8 +12,8 @@ namespace StaticSite.Incremental;
 /// </summary>
 public interface IMemo
 {
-    /// <summary>Starts a build: what the last one did not use goes.</summary>
-    void BeginBuild();
+    /// <summary>Starts a build; with <paramref name="prune"/>, what the last one did not use goes.</summary>
+    void BeginBuild(bool prune);
 
     void Clear();
 }
@@ -64,13 +64,18 @@ public sealed class Memo<T> : IMemo
         return entry.Value;
     }
 
-    public void BeginBuild()
+    public void BeginBuild(bool prune)
     {
         foreach (var (name, entry) in _entries)
         {
-            if (entry.Build != _build)
+            if (prune && entry.Build != _build)
             {
                 _entries.TryRemove(name, out _);
+            }
+            else if (!prune)
+            {
+                // Kept for a later build, as if this one had used it.
+                _entries[name] = entry with { Build = _build + 1 };
             }
         }
 

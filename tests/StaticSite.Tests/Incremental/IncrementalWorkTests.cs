@@ -67,6 +67,24 @@ public sealed class IncrementalWorkTests : IDisposable
     }
 
     [Fact]
+    public void A_build_that_fails_keeps_the_cache_warm_for_the_fix()
+    {
+        var path = _site.Combine("input", "leg-and-knee", "calf-strain.md");
+        var good = File.ReadAllText(path);
+        File.WriteAllText(path, good + "\n#### A heading two levels too deep\n");
+        Assert.False(_session.Build([path]).Succeeded);
+
+        File.WriteAllText(path, good);
+        Assert.True(_session.Build([path]).Succeeded);
+
+        // The page is processed again (the broken version replaced it), but it is now what it was
+        // before the break, so its render from then is still kept: nothing is rendered at all.
+        Assert.Equal([CalfStrain], Cache.Pages.MadeNames);
+        Assert.Equal(0, Cache.Renders.Counts.Made);
+        Assert.True(Cache.Renders.Counts.Reused > 20, $"{Cache.Renders.Counts.Reused} pages reused");
+    }
+
+    [Fact]
     public void A_layout_edit_re_renders_every_page_and_keeps_every_processed_page()
     {
         var layout = _site.Combine("theme", "layouts", "base.liquid");
