@@ -47,6 +47,7 @@ public sealed partial class AccessibilityStatementTests(RealSiteFixture fixture)
     [
         nameof(ChecklistScriptTests), // the script's extras: remembered ticks, "Print this checklist"
         nameof(CspTests),             // security: the strict Content-Security-Policy
+        nameof(PreviewBasePathTests), // the authors' preview (serve) following a base_path edit
         nameof(PreviewErrorPanelTests), // the authors' preview (serve), never published to readers
         nameof(SearchScaleTests),     // speed: how many files a search fetches on a very large site
     ];
