@@ -59,11 +59,7 @@ public static class Site
 
         // theme: layouts, partials and fingerprinted assets, parsed on another thread while
         // input/ is read and processed (its time below is only what is left to wait for)
-        var loadingTheme = Task.Run(() =>
-        {
-            var (hrefs, files) = ThemeAssets.Load(context);
-            return (ThemeTemplates.Load(context), hrefs, files);
-        });
+        var loadingTheme = Task.Run(() => cache is null ? LoadTheme(context) : cache.Theme(context, LoadTheme));
 
         // read: input/ → documents (front matter, URL), the glossary, taxonomy pages, data files,
         // redirects from aliases; each page's Markdown waits apart, so the process stage can let
@@ -161,6 +157,12 @@ public static class Site
 
         BuildResult Succeed(int pages, OutputFiles files) =>
             new(true, diagnostics.Sorted(), clock.Timings, pages, files) { Readability = readability, MinReadingEase = minReadingEase };
+    }
+
+    private static (ThemeTemplates Templates, IReadOnlyDictionary<string, string> Hrefs, IReadOnlyDictionary<string, byte[]> Files) LoadTheme(BuildContext context)
+    {
+        var (hrefs, files) = ThemeAssets.Load(context);
+        return (ThemeTemplates.Load(context), hrefs, files);
     }
 
     private static (BuildContext? Context, OutputFolder? Output) Configure(BuildOptions options, DiagnosticBag diagnostics)

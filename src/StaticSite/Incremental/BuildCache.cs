@@ -6,6 +6,7 @@ using StaticSite.Diagnostics;
 using StaticSite.Images;
 using StaticSite.Resolve;
 using StaticSite.Search;
+using StaticSite.Templates;
 using StaticSite.Markdown;
 using StaticSite.Output;
 
@@ -67,6 +68,11 @@ public sealed class BuildCache
 
     public Memo<PageView> Views { get; } = new();
 
+    /// <summary>The parsed layouts and partials and the fingerprinted assets: one entry, named "theme".</summary>
+    public Memo<(ThemeTemplates Templates, IReadOnlyDictionary<string, string> Hrefs, IReadOnlyDictionary<string, byte[]> Files)> Themes { get; } = new();
+
+    private ContentKey _themeKey;
+
     /// <summary>The sitemap, feed, robots.txt and redirects: one entry, named "site".</summary>
     public Memo<PublishedFiles> Published { get; } = new();
 
@@ -110,7 +116,7 @@ public sealed class BuildCache
         // reach is kept for the build that follows the fix, which then starts warm.
         var prune = _lastBuildRendered;
         _lastBuildRendered = false;
-        foreach (var memo in new IMemo[] { Texts, Documents, Pages, Views, Published, Renders, Checks, SearchTerms })
+        foreach (var memo in new IMemo[] { Texts, Documents, Pages, Views, Published, Renders, Checks, SearchTerms, Themes })
         {
             if (Cleared)
             {
@@ -258,6 +264,15 @@ public sealed class BuildCache
         };
     }
 
+    /// <summary>The theme, parsed again only when one of its files (or the environment) has changed.</summary>
+    public (ThemeTemplates Templates, IReadOnlyDictionary<string, string> Hrefs, IReadOnlyDictionary<string, byte[]> Files) Theme(
+        BuildContext context, Func<BuildContext, (ThemeTemplates, IReadOnlyDictionary<string, string>, IReadOnlyDictionary<string, byte[]>)> load)
+    {
+        _themeKey = ThemeKey(context.ThemeDir);
+        using var key = new ContentKeyBuilder();
+        return Themes.Get("theme", key.Add(Environment).Add(_themeKey).Finish(), context.Diagnostics, own => load(context.WithDiagnostics(own)));
+    }
+
     /// <summary>
     /// What the sitemap, feed and redirects are made from: every page's front matter and place, the
     /// pages left out (the key <see cref="ViewsFor"/> worked out), and the static files (an alias
@@ -284,7 +299,7 @@ public sealed class BuildCache
     public RenderKeys RenderKeysFor(BuildContext context, SiteGraph graph, IReadOnlyList<PageView> views, IReadOnlyList<byte[]?> fragments, SiteView site, IEnumerable<string> files)
     {
         using var shared = new ContentKeyBuilder();
-        var everyPage = shared.Add(_everyView).Add(ThemeKey(context.ThemeDir)).Add(JsonSerializer.SerializeToUtf8Bytes(site, ViewJson)).Finish();
+        var everyPage = shared.Add(_everyView).Add(_themeKey).Add(JsonSerializer.SerializeToUtf8Bytes(site, ViewJson)).Finish();
 
         using var reachable = new ContentKeyBuilder();
         reachable.Add(Environment);
@@ -320,7 +335,16 @@ public sealed class BuildCache
         {
             foreach (var file in Directory.EnumerateFiles(themeDir, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
             {
-                key.Add(Path.GetRelativePath(themeDir, file)).Add(File.ReadAllBytes(file));
+                key.Add(Path.GetRelativePath(themeDir, file));
+                try
+                {
+                    key.Add(File.ReadAllBytes(file));
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    // Loading the theme reports it; here it only makes the key differ.
+                    key.Add(e.GetType().Name);
+                }
             }
         }
 
