@@ -21,7 +21,14 @@ public interface IMemo
 /// <inheritdoc cref="IMemo"/>
 public sealed class Memo<T> : IMemo
 {
-    private sealed record Entry(ContentKey Key, T Value, IReadOnlyList<Diagnostic> Diagnostics, int Build);
+    /// <summary>A result, and the last build that used it (updated in place: a rebuild marks thousands).</summary>
+    private sealed class Entry(ContentKey key, T value, IReadOnlyList<Diagnostic> diagnostics, int build)
+    {
+        public ContentKey Key { get; } = key;
+        public T Value { get; } = value;
+        public IReadOnlyList<Diagnostic> Diagnostics { get; } = diagnostics;
+        public int Build = build;
+    }
 
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
     private int _build;
@@ -42,10 +49,7 @@ public sealed class Memo<T> : IMemo
         if (_entries.TryGetValue(name, out var entry) && entry.Key == key)
         {
             Interlocked.Increment(ref _reused);
-            if (entry.Build != _build)
-            {
-                _entries[name] = entry with { Build = _build };
-            }
+            Volatile.Write(ref entry.Build, _build);
         }
         else
         {
@@ -75,7 +79,7 @@ public sealed class Memo<T> : IMemo
             else if (!prune)
             {
                 // Kept for a later build, as if this one had used it.
-                _entries[name] = entry with { Build = _build + 1 };
+                entry.Build = _build + 1;
             }
         }
 

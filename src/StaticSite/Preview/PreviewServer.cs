@@ -26,12 +26,12 @@ public sealed record PreviewOptions
     /// <summary>
     /// Editors save in bursts (write a temp file, rename it over the old one, touch it): a
     /// rebuild waits until files have been still this long, so one save is one rebuild. A
-    /// burst's events come within a few milliseconds of each other, while this wait is part of
+    /// burst's events come within a millisecond or two of each other, while this wait is part of
     /// every save's trip to the browser (the target is under 100 ms at 1,000 articles), so it is
     /// short. If it is too short for some editor, the cost is one extra rebuild, never a lost
     /// change: whatever arrives during a rebuild waits in the queue for the next one.
     /// </summary>
-    public TimeSpan QuietPeriod { get; init; } = TimeSpan.FromMilliseconds(25);
+    public TimeSpan QuietPeriod { get; init; } = TimeSpan.FromMilliseconds(10);
 }
 
 /// <summary>
