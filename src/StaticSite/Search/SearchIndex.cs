@@ -145,8 +145,11 @@ public static class SearchIndex
         {
             if (!ReferenceEquals(termsByDoc[doc], last.TermsByDoc[doc]))
             {
-                Unpost(last.Postings, doc, last.TermsByDoc[doc], last.Shards, changed);
-                Post(last.Postings, doc, termsByDoc[doc], last.Shards, changed);
+                // Only the terms the edit added, removed or moved between fields: a sentence added
+                // to a page leaves most of its few hundred terms, in most shards, as they were.
+                var (gone, come) = Difference(last.TermsByDoc[doc], termsByDoc[doc]);
+                Unpost(last.Postings, doc, gone, last.Shards, changed);
+                Post(last.Postings, doc, come, last.Shards, changed);
                 last.TermsByDoc[doc] = termsByDoc[doc];
             }
         }
@@ -161,6 +164,31 @@ public static class SearchIndex
         var source = page.Source;
         return new IndexedPage(page, fragment, source.Title, config.Href(source.SitePath), source.Meta.Description ?? "",
             numbered ? SearchTerms.Of(source.Title).Count : 0, numbered ? SearchTerms.Fold(source.Title) : "");
+    }
+
+    /// <summary>The terms (with their fields) a page had and no longer has, and those it has that it did not have.</summary>
+    private static (KeyValuePair<string, Fields>[] Gone, KeyValuePair<string, Fields>[] Come) Difference(KeyValuePair<string, Fields>[] before, KeyValuePair<string, Fields>[] after)
+    {
+        var had = new Dictionary<string, Fields>(before.Length, StringComparer.Ordinal);
+        foreach (var (term, fields) in before)
+        {
+            had[term] = fields;
+        }
+
+        var come = new List<KeyValuePair<string, Fields>>();
+        foreach (var term in after)
+        {
+            if (had.TryGetValue(term.Key, out var fields) && fields == term.Value)
+            {
+                had.Remove(term.Key);
+            }
+            else
+            {
+                come.Add(term);
+            }
+        }
+
+        return ([.. before.Where(t => had.TryGetValue(t.Key, out var fields) && fields == t.Value)], [.. come]);
     }
 
     /// <summary>Adds a page's postings (its number and fields) to each of its terms' lists, which stay in page order.</summary>
