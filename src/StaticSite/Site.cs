@@ -221,14 +221,16 @@ public static class Site
     private static (InputSite Input, string?[] Bodies, GlossaryIndex Glossary, IReadOnlyDictionary<string, object?> Data, IReadOnlyList<Redirect> Redirects) Read(BuildContext context, IReadOnlySet<string> layoutNames, BuildCache? cache)
     {
         var input = Reader.Read(context, layoutNames, cache);
-        var glossary = GlossaryIndex.Load(context);
+        // The glossary and data files are part of the environment: in serve they are read again only when it changes.
+        var glossary = cache is null ? GlossaryIndex.Load(context) : cache.Glossaries.Get("glossary", cache.Environment, context.Diagnostics, own => GlossaryIndex.Load(context.WithDiagnostics(own)));
         input = input with { Pages = SearchPage.WithPage(context, TaxonomyPages.With(context, glossary.WithPage(input.Pages), layoutNames), layoutNames) };
         CheckUniqueUrls(context, input.Pages);
         // Nothing may keep a page's Markdown but the array: every other reference (a stack slot
         // holding this stage's result, say) would hold it until the build ends, 185 MB at 10,000.
         var bodies = input.Pages.Select(p => (string?)p.Body).ToArray();
         input = input with { Pages = [.. input.Pages.Select(p => p with { Body = "" })] };
-        return (input, bodies, glossary, DataFiles.Load(context), Redirects.FromAliases(context, input.Pages, input.Files));
+        var data = cache is null ? DataFiles.Load(context) : cache.Data.Get("data", cache.Environment, context.Diagnostics, own => DataFiles.Load(context.WithDiagnostics(own)));
+        return (input, bodies, glossary, data, Redirects.FromAliases(context, input.Pages, input.Files));
     }
 
     private static IReadOnlyList<ProcessedPage> Process(BuildContext context, InputSite input, string?[] bodies, GlossaryIndex glossary, ImageCatalog images, BuildCache? cache)

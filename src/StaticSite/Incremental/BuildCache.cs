@@ -3,6 +3,7 @@ using System.Text.Json;
 using StaticSite.Checks;
 using StaticSite.Content;
 using StaticSite.Diagnostics;
+using StaticSite.Glossary;
 using StaticSite.Images;
 using StaticSite.Resolve;
 using StaticSite.Search;
@@ -68,6 +69,12 @@ public sealed class BuildCache
 
     public Memo<PageView> Views { get; } = new();
 
+    /// <summary>The glossary, kept while the environment (which holds its file's text) is the same: its matcher is compiled code.</summary>
+    public Memo<GlossaryIndex> Glossaries { get; } = new();
+
+    /// <summary>The data files, kept while the environment (which holds their text) is the same.</summary>
+    public Memo<IReadOnlyDictionary<string, object?>> Data { get; } = new();
+
     /// <summary>The parsed layouts and partials and the fingerprinted assets: one entry, named "theme".</summary>
     public Memo<(ThemeTemplates Templates, IReadOnlyDictionary<string, string> Hrefs, IReadOnlyDictionary<string, byte[]> Files)> Themes { get; } = new();
 
@@ -116,7 +123,7 @@ public sealed class BuildCache
         // reach is kept for the build that follows the fix, which then starts warm.
         var prune = _lastBuildRendered;
         _lastBuildRendered = false;
-        foreach (var memo in new IMemo[] { Texts, Documents, Pages, Views, Published, Renders, Checks, SearchTerms, Themes })
+        foreach (var memo in new IMemo[] { Texts, Documents, Pages, Views, Published, Renders, Checks, SearchTerms, Themes, Glossaries, Data })
         {
             if (Cleared)
             {
@@ -382,7 +389,8 @@ public sealed class BuildCache
             .Order(StringComparer.Ordinal);
         foreach (var file in files)
         {
-            key.Add(Path.GetRelativePath(input, file));
+            // Where a link leads counts too: the build refuses one that leaves input/, whatever it holds.
+            key.Add(Path.GetRelativePath(input, file)).Add(new FileInfo(file).LinkTarget);
             try
             {
                 key.Add(File.ReadAllBytes(file));
