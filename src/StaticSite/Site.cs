@@ -44,7 +44,8 @@ public static class Site
         var clock = new StageClock(options.StageStarted);
         IReadOnlyList<PageReadability> readability = [];
         var minReadingEase = Readability.DefaultMinimumReadingEase;
-        BuildResult Fail(int pages = 0) => new(false, diagnostics.Sorted(), clock.Timings, pages, new Dictionary<string, byte[]>()) { Readability = readability, MinReadingEase = minReadingEase };
+        IReadOnlyList<Diagnostic> Sorted() => cache is null ? diagnostics.Sorted() : cache.LastDiagnostics = diagnostics.Sorted(cache.LastDiagnostics);
+        BuildResult Fail(int pages = 0) => new(false, Sorted(), clock.Timings, pages, new Dictionary<string, byte[]>()) { Readability = readability, MinReadingEase = minReadingEase };
 
         // config: site.yml and the command line; the output folder is checked and claimed before anything is read
         var (context, output) = clock.Time("config", () => Configure(options, diagnostics));
@@ -156,7 +157,7 @@ public static class Site
         return Succeed(pageCount, files);
 
         BuildResult Succeed(int pages, OutputFiles files) =>
-            new(true, diagnostics.Sorted(), clock.Timings, pages, files) { Readability = readability, MinReadingEase = minReadingEase };
+            new(true, Sorted(), clock.Timings, pages, files) { Readability = readability, MinReadingEase = minReadingEase };
     }
 
     private static (ThemeTemplates Templates, IReadOnlyDictionary<string, string> Hrefs, IReadOnlyDictionary<string, byte[]> Files) LoadTheme(BuildContext context)

@@ -45,6 +45,39 @@ public sealed class DiagnosticBag
     public IReadOnlyList<Diagnostic> All => _items.ToArray();
 
     /// <summary>Sorted by file, then position, so output is stable whatever the thread timing.</summary>
+    /// <summary>
+    /// Sorted as <see cref="Sorted()"/>, knowing the last build's sorted list: in serve nearly every
+    /// diagnostic is one a cached result reported again (the very same object), so those keep their
+    /// order from last time, and only the new ones are sorted and merged in.
+    /// </summary>
+    public IReadOnlyList<Diagnostic> Sorted(IReadOnlyList<Diagnostic> previous)
+    {
+        var now = new HashSet<Diagnostic>(_items, ReferenceEqualityComparer.Instance);
+        var kept = new List<Diagnostic>(now.Count);
+        foreach (var diagnostic in previous)
+        {
+            if (now.Remove(diagnostic))
+            {
+                kept.Add(diagnostic);
+            }
+        }
+
+        var added = now.ToArray();
+        Array.Sort(added, Compare);
+        var sorted = new List<Diagnostic>(kept.Count + added.Length);
+        var (k, a) = (0, 0);
+        while (k < kept.Count || a < added.Length)
+        {
+            var next = a == added.Length || (k < kept.Count && Compare(kept[k], added[a]) <= 0) ? kept[k++] : added[a++];
+            if (sorted.Count == 0 || Compare(sorted[^1], next) != 0)
+            {
+                sorted.Add(next);
+            }
+        }
+
+        return sorted;
+    }
+
     public IReadOnlyList<Diagnostic> Sorted()
     {
         // One array sort with one comparison, then identical neighbours dropped: a site with

@@ -88,6 +88,9 @@ public sealed class BuildCache
 
     private ContentKey _everyView;
 
+    /// <summary>The last build's diagnostics, sorted: the next build's are mostly the same objects, already in order.</summary>
+    public IReadOnlyList<Diagnostic> LastDiagnostics { get; set; } = [];
+
     /// <summary>What the last build that wrote left in the output folder: the next one writes only what changed.</summary>
     public WrittenSite? Written { get; private set; }
 
