@@ -5,11 +5,11 @@ using StaticSite.Content;
 using StaticSite.Diagnostics;
 using StaticSite.Glossary;
 using StaticSite.Images;
+using StaticSite.Markdown;
+using StaticSite.Output;
 using StaticSite.Resolve;
 using StaticSite.Search;
 using StaticSite.Templates;
-using StaticSite.Markdown;
-using StaticSite.Output;
 
 namespace StaticSite.Incremental;
 
@@ -25,9 +25,11 @@ public sealed record ProcessedEntry(ProcessedPage Page, IReadOnlyList<string> Im
 /// <list type="bullet">
 /// <item>each page file's text, by its size and modified time (or read again when the watcher named it);</item>
 /// <item>each page as read (front matter, URL, layout), by the file's text;</item>
-/// <item>each page's processed Markdown, by its file's text and the shape of the site its links resolve against;</item>
-/// <item>each page's rendered HTML, by its fragment, the theme and what every page shows of every other;</item>
-/// <item>each page's check, by its HTML and the set of files its links may reach.</item>
+/// <item>each page's processed Markdown and search terms, by its file's text and the shape of the site its links resolve against;</item>
+/// <item>each page's view, by its processed page and every page's front matter (nothing else of another page ever shows);</item>
+/// <item>each page's rendered HTML, by its view, the theme's files and the site's view;</item>
+/// <item>each page's check, by its HTML and the set of files its links may reach;</item>
+/// <item>the theme, the glossary, the data files, the sitemap and feed; and the search index, updated in place.</item>
 /// </list>
 /// What every page depends on (site.yml, the glossary, data files, folder defaults, the command
 /// line, today's date) forms the build's <see cref="Environment"/>: when it changes, everything is made again.
@@ -119,6 +121,7 @@ public sealed class BuildCache
         {
             Search = null;
         }
+
         TextKeys.Clear();
         FrontMatterKeys.Clear();
         _processKeys.Clear();
