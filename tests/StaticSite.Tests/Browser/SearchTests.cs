@@ -134,12 +134,18 @@ public sealed class SearchTests(BrowserFixture browser)
         Assert.Equal("search__q", await page.EvaluateAsync<string>("() => document.activeElement.id"));
 
         // Enter on a result goes to its page.
+        // One page at a time, so the keys go to the page that has the focus.
+        await page.CloseAsync();
         var results = await OpenAsync(context, "calf strain");
-        await results.Locator("#search__results li a").First.FocusAsync();
+        var first = results.Locator("#search__results li a").First;
+        await Expect(first).ToHaveAttributeAsync("href", new Regex("/leg-and-knee/calf-strain/$"), new() { Timeout = 30_000 });
+        await first.FocusAsync();
+        Assert.EndsWith("/leg-and-knee/calf-strain/", await results.EvaluateAsync<string>("() => document.activeElement.getAttribute('href')"), StringComparison.Ordinal);
         // The navigation is what is tested, not how fast the next page loads on a busy machine:
-        // wait for the new address to commit, not for the page's load event.
+        // the wait starts before the key is pressed, and ends when the new address commits.
+        var arrived = results.WaitForURLAsync(new Regex("/leg-and-knee/calf-strain/$"), new() { WaitUntil = WaitUntilState.Commit, Timeout = 60_000 });
         await results.Keyboard.PressAsync("Enter");
-        await results.WaitForURLAsync(new Regex("/leg-and-knee/calf-strain/$"), new() { WaitUntil = WaitUntilState.Commit, Timeout = 60_000 });
+        await arrived;
     }
 
     [BrowserFact]
