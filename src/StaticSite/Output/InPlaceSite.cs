@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Security.Cryptography;
 using StaticSite.Images;
 
 namespace StaticSite.Output;
@@ -49,13 +48,20 @@ public sealed class InPlaceSite(string root, WrittenSite last) : INextSite
     public ManifestEntry Put(string path, byte[] bytes)
     {
         _made[path] = bytes;
-        if (last.Files.TryGetValue(path, out var old) && (ReferenceEquals(old.Bytes, bytes) || (old.Entry.Written.Length == bytes.Length && old.Entry.Hash == Hash(bytes))))
+        var known = last.Files.TryGetValue(path, out var old);
+        if (known && ReferenceEquals(old.Bytes, bytes))
+        {
+            return old.Entry;
+        }
+
+        var hash = OutputManifest.HashOf(bytes);
+        if (known && old.Entry.Written.Length == bytes.Length && old.Entry.Hash == hash)
         {
             return old.Entry;
         }
 
         _pending[path] = (bytes, null);
-        return new ManifestEntry(path, Hash(bytes), new FileStamp(bytes.Length, 0), null);
+        return new ManifestEntry(path, hash, new FileStamp(bytes.Length, 0), null);
     }
 
     public ManifestEntry Put(string path, OutputFile file) => file switch
@@ -88,7 +94,7 @@ public sealed class InPlaceSite(string root, WrittenSite last) : INextSite
 
             File.Move(temporary, target, overwrite: true);
             var stamp = FileStamp.Of(target);
-            written[path] = new ManifestEntry(path, bytes is null ? HashFile(target) : Hash(bytes), stamp, source);
+            written[path] = new ManifestEntry(path, bytes is null ? OutputManifest.HashOfFile(target) : OutputManifest.HashOf(bytes), stamp, source);
         }
 
         var final = entries.Select(e => written.GetValueOrDefault(e.Path) ?? e).ToList();
@@ -178,13 +184,5 @@ public sealed class InPlaceSite(string root, WrittenSite last) : INextSite
         }
 
         return full;
-    }
-
-    private static string Hash(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
-
-    private static string HashFile(string path)
-    {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
-        return Convert.ToHexStringLower(SHA256.HashData(stream));
     }
 }

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Globalization;
 using System.Text;
 
@@ -17,6 +18,16 @@ public sealed record ManifestEntry(string Path, string Hash, FileStamp Written, 
 public sealed record OutputManifest(IReadOnlyDictionary<string, ManifestEntry> Entries)
 {
     private const string Header = "# manifest 1: sha256, length, modified ticks, source length, source modified ticks, path\n";
+
+    /// <summary>A file's hash as the manifest records it: SHA-256 in lower-case hex.</summary>
+    public static string HashOf(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
+
+    /// <summary>The hash of a file on disk, read once from start to end.</summary>
+    public static string HashOfFile(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+        return Convert.ToHexStringLower(SHA256.HashData(stream));
+    }
 
     public static OutputManifest? Read(string marker)
     {

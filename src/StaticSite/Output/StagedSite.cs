@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Security.Cryptography;
 using StaticSite.Images;
 
 namespace StaticSite.Output;
@@ -44,7 +43,7 @@ public sealed class StagedSite : INextSite
     public ManifestEntry Put(string path, byte[] bytes)
     {
         var target = Target(path);
-        var hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        var hash = OutputManifest.HashOf(bytes);
         if (Reuse(path, hash, target, bytes.Length, () => File.ReadAllBytes(OldPath(path)).AsSpan().SequenceEqual(bytes)) is { } reused)
         {
             return new ManifestEntry(path, hash, reused, null);
@@ -138,7 +137,7 @@ public sealed class StagedSite : INextSite
             return entry with { Written = unchanged };
         }
 
-        var hash = HashFile(source);
+        var hash = OutputManifest.HashOfFile(source);
         if (Reuse(path, hash, target, sourceStamp.Length, () => SameFiles(source, OldPath(path), sourceStamp.Length)) is { } same)
         {
             return new ManifestEntry(path, hash, same, sourceStamp);
@@ -209,12 +208,6 @@ public sealed class StagedSite : INextSite
 
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         return full;
-    }
-
-    private static string HashFile(string path)
-    {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
-        return Convert.ToHexStringLower(SHA256.HashData(stream));
     }
 
     private static bool SameFiles(string a, string b, long length)
