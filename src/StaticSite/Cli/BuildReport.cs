@@ -16,7 +16,8 @@ public static class BuildReport
     public static bool Run(BuildOptions options, Terminal terminal, string? readabilityReport = null)
     {
         // Start-up (the runtime loading and reaching Main) is part of what a user waits for, so --timings shows it.
-        var startup = DateTime.Now - System.Diagnostics.Process.GetCurrentProcess().StartTime;
+        var startup = new StageTiming("start-up", DateTime.Now - System.Diagnostics.Process.GetCurrentProcess().StartTime, 0,
+            System.Runtime.JitInfo.GetCompiledMethodCount(), System.Runtime.JitInfo.GetCompilationTime());
         var result = Build(options, terminal);
         Write(result, options, terminal, readabilityReport, startup);
         return result.Succeeded;
@@ -58,11 +59,12 @@ public static class BuildReport
     }
 
     /// <param name="shownBefore">In <c>serve</c>, the warnings the last build printed: they are counted, not printed again, and the readability table is left out.</param>
-    public static void Write(BuildResult result, BuildOptions options, Terminal terminal, string? readabilityReport = null, TimeSpan? startup = null, IReadOnlySet<Diagnostic>? shownBefore = null)
+    public static void Write(BuildResult result, BuildOptions options, Terminal terminal, string? readabilityReport = null, StageTiming? startup = null, IReadOnlySet<Diagnostic>? shownBefore = null)
     {
         var (stdout, stderr) = (terminal.Out, terminal.Error);
         var reportClock = System.Diagnostics.Stopwatch.StartNew();
         var reportAllocated = GC.GetTotalAllocatedBytes(precise: false);
+        var (reportJitMethods, reportJitTime) = (System.Runtime.JitInfo.GetCompiledMethodCount(), System.Runtime.JitInfo.GetCompilationTime());
         var output = new StringWriter(CultureInfo.InvariantCulture);
         var repeated = 0;
         foreach (var diagnostic in result.Diagnostics)
@@ -84,15 +86,16 @@ public static class BuildReport
 
         if (options.Timings)
         {
-            var report = new StageTiming("report", reportClock.Elapsed, GC.GetTotalAllocatedBytes(precise: false) - reportAllocated);
-            StageTiming[] stages = [.. startup is { } s ? [new StageTiming("start-up", s)] : Array.Empty<StageTiming>(), .. result.Timings, report];
-            stdout.WriteLine("  stage           time    allocated");
+            var report = new StageTiming("report", reportClock.Elapsed, GC.GetTotalAllocatedBytes(precise: false) - reportAllocated,
+                System.Runtime.JitInfo.GetCompiledMethodCount() - reportJitMethods, System.Runtime.JitInfo.GetCompilationTime() - reportJitTime);
+            StageTiming[] stages = [.. startup is { } s ? [s] : Array.Empty<StageTiming>(), .. result.Timings, report];
+            stdout.WriteLine("  stage           time    allocated   JIT-compiled");
             foreach (var timing in stages)
             {
-                stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {timing.Stage,-11} {timing.Elapsed.TotalMilliseconds,8:0.0} ms {timing.AllocatedBytes / 1048576.0,8:0.0} MB"));
+                stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {timing.Stage,-11} {timing.Elapsed.TotalMilliseconds,8:0.0} ms {timing.AllocatedBytes / 1048576.0,8:0.0} MB {timing.JitMethods,6} in {timing.JitTime.TotalMilliseconds,6:0.0} ms"));
             }
 
-            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {"total",-11} {stages.Sum(t => t.Elapsed.TotalMilliseconds),8:0.0} ms {stages.Sum(t => t.AllocatedBytes) / 1048576.0,8:0.0} MB"));
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {"total",-11} {stages.Sum(t => t.Elapsed.TotalMilliseconds),8:0.0} ms {stages.Sum(t => t.AllocatedBytes) / 1048576.0,8:0.0} MB {stages.Sum(t => t.JitMethods),6} in {stages.Sum(t => t.JitTime.TotalMilliseconds),6:0.0} ms"));
         }
 
         var errors = result.Errors.Count();

@@ -81,7 +81,7 @@ public sealed class NetlifyBuildScriptTests : IDisposable
 
         Assert.True(code == 0, output);
         Assert.DoesNotContain(calls, c => c.StartsWith("curl", StringComparison.Ordinal));
-        Assert.Equal($"{Bin}/dotnet publish -c Release src/StaticSite -o .build/staticsite --nologo -v quiet", calls[^2]);
+        Assert.Equal($"{Bin}/dotnet publish -c Release src/StaticSite -o .build/staticsite --nologo -v quiet -p:QuickPublish=true", calls[^2]);
         Assert.Equal($"{Bin}/dotnet .build/staticsite/StaticSite.dll build --output _site", calls[^1]);
     }
 
@@ -95,7 +95,7 @@ public sealed class NetlifyBuildScriptTests : IDisposable
 
         Assert.True(code == 0, output);
         Assert.DoesNotContain(calls, c => c.StartsWith("curl", StringComparison.Ordinal));
-        Assert.Equal($"{Home}/.dotnet/dotnet publish -c Release src/StaticSite -o .build/staticsite --nologo -v quiet", calls[^2]);
+        Assert.Equal($"{Home}/.dotnet/dotnet publish -c Release src/StaticSite -o .build/staticsite --nologo -v quiet -p:QuickPublish=true", calls[^2]);
         Assert.Equal($"{Home}/.dotnet/dotnet .build/staticsite/StaticSite.dll build --output _site", calls[^1]);
     }
 

@@ -68,8 +68,16 @@ public sealed class WorkflowTests
         Assert.True(test >= 0 && build >= 0 && upload >= 0, "needs a dotnet test step, a build step and an upload step");
         Assert.True(configure < build && test < upload && build < upload, "order: configure-pages and tests, then build, then upload");
 
+        // The published generator is kept between runs (minutes to make), and made again on a miss.
+        var cache = IndexOfUses(steps, "actions/cache");
+        var publish = IndexOfRun(steps, "dotnet publish -c Release src/StaticSite -o .build/staticsite");
+        Assert.True(cache >= 0 && publish >= 0, "needs a cache step and a publish step");
+        Assert.True(cache < publish && publish < build, "order: restore the generator, publish it on a miss, then build");
+        Assert.Equal(".build/staticsite", Text(steps[cache], "with", "path"));
+        Assert.Contains("hashFiles('global.json', 'src/**/*.cs'", Text(steps[cache], "with", "key"), StringComparison.Ordinal);
+        Assert.Equal($"steps.{Text(steps[cache], "id")}.outputs.cache-hit != 'true'", Text(steps[publish], "if"));
+
         var run = Text(steps[build], "run");
-        Assert.Contains("dotnet publish -c Release src/StaticSite -o .build/staticsite", run, StringComparison.Ordinal);
         Assert.Contains("dotnet .build/staticsite/StaticSite.dll build --output _site", run, StringComparison.Ordinal);
         Assert.Contains("--base-path \"$BASE_PATH/\"", run, StringComparison.Ordinal);
         Assert.Contains("--url \"$ORIGIN\"", run, StringComparison.Ordinal);
