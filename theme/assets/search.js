@@ -1,5 +1,6 @@
 // Search, on the search page only. Reads the index from Search/SearchIndex.cs: a terms file per
-// two-letter start of the words, then the docs files of the results shown. Terms are made as
+// start of the words (one letter, or two on a large site: data-keys lists them), then the docs
+// files of the results shown. Terms are made as
 // Search/SearchTerms.cs makes them. Without this script the page links to the lists instead.
 (function () {
   'use strict';
@@ -11,7 +12,7 @@
   if (!form || !box || !status || !out || !window.fetch || !''.normalize) return;
 
   var base = out.getAttribute('data-index');
-  var keys = ' ' + out.getAttribute('data-keys') + ' ';
+  var keys = out.getAttribute('data-keys').split(' ');
   var perFile = +out.getAttribute('data-docs-per-file');
   var lang = document.documentElement.lang;
   var SHOWN = 10; // results shown at a time
@@ -97,22 +98,29 @@
     element('p', status.textContent, out);
   }
 
+  // The terms file a term is in: the listed start it begins with ('' when there is none).
+  function keyOf(term) {
+    var found = '';
+    keys.forEach(function (k) { if (k.length > found.length && term.lastIndexOf(k, 0) === 0) found = k; });
+    return found;
+  }
+
   function search(query) {
     var id = ++current;
     var words = terms(query);
     var shardKeys = [];
     out.setAttribute('data-terms', words.map(function (w) { return w[0]; }).join(' '));
     words.forEach(function (w) {
-      if (shardKeys.indexOf(w[0].slice(0, 2)) < 0) shardKeys.push(w[0].slice(0, 2));
+      if (shardKeys.indexOf(keyOf(w[0])) < 0) shardKeys.push(keyOf(w[0]));
     });
-    if (!words.length || shardKeys.some(function (k) { return keys.indexOf(' ' + k + ' ') < 0; })) {
+    if (!words.length || shardKeys.indexOf('') >= 0) {
       return show(id, query, [], 0);
     }
     Promise.all(shardKeys.map(function (k) { return fetchJson('t/' + k + '.json'); })).then(function (shards) {
       if (id !== current) return;
       var scores = null;
       words.forEach(function (w, n) {
-        var shard = shards[shardKeys.indexOf(w[0].slice(0, 2))];
+        var shard = shards[shardKeys.indexOf(keyOf(w[0]))];
         var found = {};
         if (shard[w[0]]) decode(shard[w[0]], found);
         // The last word may be half typed: "physio" finds "physiotherapy" too.

@@ -21,7 +21,8 @@ public sealed record SearchFiles(IReadOnlyDictionary<string, byte[]> Files, Sear
 /// The site's search index, made by the build in C# and read by theme/assets/search.js, split so
 /// a query fetches a few small files, never the whole index:
 /// <list type="bullet">
-/// <item><c>search/index/t/KEY.json</c>: every term whose first two characters are KEY, each with
+/// <item><c>search/index/t/KEY.json</c>: every term that starts with KEY (one character, or two on a
+/// large site: see <see cref="KeyLength"/>), each with
 /// the pages it is on and in which fields (a query fetches one per word, fewer when words share a key);</item>
 /// <item><c>search/index/d/N.json</c>: title, address and description of pages
 /// N×<see cref="DocsPerFile"/> onwards (a query fetches those of the results it shows).</item>
@@ -60,6 +61,17 @@ public static class SearchIndex
 
     private const int FieldBits = 6;
 
+    /// <summary>Up to this many pages, terms are filed by their first character, above it by their first two.</summary>
+    public const int OneCharacterKeysUpTo = 2_000;
+
+    /// <summary>
+    /// How many characters of a term name its file. A small site's index is a few hundred KB, and
+    /// filed by first character it is some 30 files of a few KB each, written in a moment and
+    /// fetched one per word; a large site's would make each of those files too big for a query to
+    /// fetch, so it is filed by two characters (about 220 files).
+    /// </summary>
+    public static int KeyLength(int pages) => pages <= OneCharacterKeysUpTo ? 1 : 2;
+
     private static readonly JsonWriterOptions Compact = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>One page as a result shows it, with what it is numbered by.</summary>
@@ -97,6 +109,10 @@ public static class SearchIndex
                 .ToList();
         }
 
+        // The same number of pages as last time (as below, when their order is the same) files
+        // terms by as many characters as last time.
+        var keyLength = KeyLength(indexed.Count);
+
         // Each term's pages, in page-number order, with the fields it is in there. Pages are read
         // in parallel and merged in order as they come, so only a few pages' terms are held at once.
         // A posting is the page number and its fields in one int (fields take the low 6 bits):
@@ -115,10 +131,10 @@ public static class SearchIndex
             var doc = 0;
             foreach (var terms in indexed.AsParallel().AsOrdered().Select(TermsOf))
             {
-                Post(postings, doc++, terms);
+                Post(postings, doc++, terms, keyLength);
             }
 
-            return Files(config, indexed, postings, null, null, null);
+            return Files(config, indexed, postings, keyLength, null, null, null);
         }
 
         // In serve: when the pages and their order are as last time, only the postings of the pages
@@ -132,10 +148,10 @@ public static class SearchIndex
             var shards = new SortedDictionary<string, SortedSet<string>>(StringComparer.Ordinal);
             for (var doc = 0; doc < termsByDoc.Length; doc++)
             {
-                Post(postings, doc, termsByDoc[doc], shards);
+                Post(postings, doc, termsByDoc[doc], keyLength, shards);
             }
 
-            var made = Files(config, indexed, postings, null, null, null);
+            var made = Files(config, indexed, postings, keyLength, null, null, null);
             cache.Search = new SearchState(order, cache.EveryViewKey, termsByDoc, postings, shards, docsKey, made.Files);
             return made;
         }
@@ -148,13 +164,13 @@ public static class SearchIndex
                 // Only the terms the edit added, removed or moved between fields: a sentence added
                 // to a page leaves most of its few hundred terms, in most shards, as they were.
                 var (gone, come) = Difference(last.TermsByDoc[doc], termsByDoc[doc]);
-                Unpost(last.Postings, doc, gone, last.Shards, changed);
-                Post(last.Postings, doc, come, last.Shards, changed);
+                Unpost(last.Postings, doc, gone, keyLength, last.Shards, changed);
+                Post(last.Postings, doc, come, keyLength, last.Shards, changed);
                 last.TermsByDoc[doc] = termsByDoc[doc];
             }
         }
 
-        var result = Files(config, indexed, last.Postings, (last.Shards, changed), docsKey == last.DocsKey ? last.Files : null, last.Files);
+        var result = Files(config, indexed, last.Postings, keyLength, (last.Shards, changed), docsKey == last.DocsKey ? last.Files : null, last.Files);
         cache.Search = last with { OrderKey = cache.EveryViewKey, DocsKey = docsKey, Files = result.Files };
         return result;
     }
@@ -192,7 +208,7 @@ public static class SearchIndex
     }
 
     /// <summary>Adds a page's postings (its number and fields) to each of its terms' lists, which stay in page order.</summary>
-    private static void Post(Dictionary<string, List<int>> postings, int doc, KeyValuePair<string, Fields>[] terms,
+    private static void Post(Dictionary<string, List<int>> postings, int doc, KeyValuePair<string, Fields>[] terms, int keyLength,
         SortedDictionary<string, SortedSet<string>>? shards = null, HashSet<string>? changed = null)
     {
         foreach (var (term, fields) in terms)
@@ -202,7 +218,7 @@ public static class SearchIndex
                 postings[term] = list = [];
                 if (shards is not null)
                 {
-                    var key = SearchTerms.ShardKey(term);
+                    var key = SearchTerms.ShardKey(term, keyLength);
                     if (!shards.TryGetValue(key, out var shard))
                     {
                         shards[key] = shard = new SortedSet<string>(StringComparer.Ordinal);
@@ -222,19 +238,19 @@ public static class SearchIndex
                 list.Insert(~list.BinarySearch(posting), posting);
             }
 
-            changed?.Add(SearchTerms.ShardKey(term));
+            changed?.Add(SearchTerms.ShardKey(term, keyLength));
         }
     }
 
     /// <summary>Takes a page's postings out of its terms' lists; a term left with no page goes, and a shard left with no term.</summary>
-    private static void Unpost(Dictionary<string, List<int>> postings, int doc, KeyValuePair<string, Fields>[] terms,
+    private static void Unpost(Dictionary<string, List<int>> postings, int doc, KeyValuePair<string, Fields>[] terms, int keyLength,
         SortedDictionary<string, SortedSet<string>> shards, HashSet<string> changed)
     {
         foreach (var (term, fields) in terms)
         {
             var list = postings[term];
             list.RemoveAt(list.BinarySearch((doc << FieldBits) | (int)fields));
-            var key = SearchTerms.ShardKey(term);
+            var key = SearchTerms.ShardKey(term, keyLength);
             if (list.Count == 0)
             {
                 postings.Remove(term);
@@ -256,12 +272,12 @@ public static class SearchIndex
     /// <paramref name="lastFiles"/>; with <paramref name="lastDocs"/>, so are the docs files (their
     /// pages' titles, addresses and descriptions are as before).
     /// </summary>
-    private static SearchFiles Files(SiteConfig config, IReadOnlyList<IndexedPage> indexed, Dictionary<string, List<int>> postings,
+    private static SearchFiles Files(SiteConfig config, IReadOnlyList<IndexedPage> indexed, Dictionary<string, List<int>> postings, int keyLength,
         (SortedDictionary<string, SortedSet<string>> Shards, HashSet<string> Changed)? kept, IReadOnlyDictionary<string, byte[]>? lastDocs, IReadOnlyDictionary<string, byte[]>? lastFiles)
     {
         var files = new SortedDictionary<string, byte[]>(StringComparer.Ordinal);
         var shards = kept?.Shards.Select(s => (s.Key, Terms: (IEnumerable<string>)s.Value)).ToList()
-            ?? postings.Keys.GroupBy(SearchTerms.ShardKey, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
+            ?? postings.Keys.GroupBy(t => SearchTerms.ShardKey(t, keyLength), StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
                 .Select(g => (g.Key, Terms: (IEnumerable<string>)g.Order(StringComparer.Ordinal))).ToList();
         foreach (var (key, terms) in shards)
         {

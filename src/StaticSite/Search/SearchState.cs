@@ -8,7 +8,7 @@ namespace StaticSite.Search;
 /// reference), every term's postings, and the files. The next build changes only what changed.
 /// </summary>
 /// <param name="OrderKey">The key over every page's front matter the order was worked out under (see <see cref="BuildCache.EveryViewKey"/>).</param>
-/// <param name="Shards">Each shard's terms (their first two characters), A to Z.</param>
+/// <param name="Shards">Each shard's terms (by their first one or two characters: <see cref="SearchIndex.KeyLength"/>), A to Z.</param>
 internal sealed record SearchState(
     string[] Order,
     ContentKey OrderKey,

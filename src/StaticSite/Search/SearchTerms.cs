@@ -231,6 +231,6 @@ public static class SearchTerms
         return n;
     }
 
-    /// <summary>The index file a term is in: its first two characters.</summary>
-    public static string ShardKey(string term) => term[..2];
+    /// <summary>The index file a term is in: its first character, or its first two on a large site (see <see cref="SearchIndex.KeyLength"/>).</summary>
+    public static string ShardKey(string term, int keyLength) => term[..Math.Min(keyLength, term.Length)];
 }

@@ -35,8 +35,9 @@ public sealed class IndexReader(Func<string, byte[]?> file)
     public IReadOnlyDictionary<int, int> Postings(string term)
     {
         var pages = new Dictionary<int, int>();
-        var shard = file(SearchIndex.Folder + "t/" + SearchTerms.ShardKey(term) + ".json");
-        if (shard is null || !Json("t/" + SearchTerms.ShardKey(term) + ".json").TryGetProperty(term, out var entry))
+        // As search.js does: the term's file is the longest start of it that has one.
+        var key = new[] { 2, 1 }.Select(n => SearchTerms.ShardKey(term, n)).FirstOrDefault(k => file(SearchIndex.Folder + "t/" + k + ".json") is not null);
+        if (key is null || !Json("t/" + key + ".json").TryGetProperty(term, out var entry))
         {
             return pages;
         }

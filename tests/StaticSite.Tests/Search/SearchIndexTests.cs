@@ -69,7 +69,9 @@ public sealed class SearchIndexTests(RealSiteFixture fixture) : IClassFixture<Re
         Assert.Equal("/search/index/", results.GetAttribute("data-index"));
         Assert.Equal(SearchIndex.DocsPerFile.ToString(System.Globalization.CultureInfo.InvariantCulture), results.GetAttribute("data-docs-per-file"));
         Assert.Equal(keys.Select(k => SearchIndex.Folder + "t/" + k + ".json").Order(StringComparer.Ordinal), termFiles.Order(StringComparer.Ordinal));
-        Assert.True(keys.Length > 100, $"only {keys.Length} terms files");
+        // A site of this size is filed by first character: a file per letter or digit that starts a term.
+        Assert.All(keys, k => Assert.Equal(1, k.Length));
+        Assert.True(keys.Length > 20, $"only {keys.Length} terms files");
     }
 
     [Fact]
@@ -171,6 +173,28 @@ public sealed class SearchIndexTests(RealSiteFixture fixture) : IClassFixture<Re
 
         Assert.DoesNotContain(result.Files.Keys, k => k.StartsWith("search/", StringComparison.Ordinal));
         Assert.DoesNotContain("role=\"search\"", home, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_site_of_more_pages_than_one_character_keys_serve_files_terms_by_their_first_two_characters()
+    {
+        using var site = new FixtureSite();
+        site.Write("input/many/index.md", "---\ntitle: Many\ndescription: A hub of many pages.\n---\n\nMany pages.\n");
+        for (var n = 0; n < SearchIndex.OneCharacterKeysUpTo; n++)
+        {
+            site.Write($"input/many/page-{n:D4}.md", $"---\ntitle: Page {n}\nlayout: page\ndescription: One of many.\n---\n\nThe yak grazes {(n % 2 == 0 ? "by day" : "at dusk")}.\n");
+        }
+
+        var result = Built(site);
+
+        var keys = Encoding.UTF8.GetString(result.Files["search/index.html"]).Split("data-keys=\"")[1].Split('"')[0].Split(' ');
+        Assert.All(keys, k => Assert.Equal(2, k.Length));
+        Assert.Contains("ya", keys);
+        Assert.Contains("du", keys);
+        var index = IndexReader.Of(result);
+        Assert.Equal(SearchIndex.OneCharacterKeysUpTo, index.Postings("yak").Count);
+        Assert.Equal(SearchIndex.OneCharacterKeysUpTo / 2, index.Postings("dusk").Count);
+        Assert.Equal(["t/ya.json", "t/du.json"], index.Read);
     }
 
     [Fact]

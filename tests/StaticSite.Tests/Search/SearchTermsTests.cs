@@ -62,10 +62,12 @@ public sealed class SearchTermsTests
     }
 
     [Fact]
-    public void Each_term_is_filed_under_its_first_two_characters()
+    public void Each_term_is_filed_under_its_first_character_or_on_a_large_site_its_first_two()
     {
-        Assert.Equal("ca", SearchTerms.ShardKey("calf"));
-        Assert.Equal("10", SearchTerms.ShardKey("10000"));
+        Assert.Equal("c", SearchTerms.ShardKey("calf", SearchIndex.KeyLength(1)));
+        Assert.Equal("c", SearchTerms.ShardKey("calf", SearchIndex.KeyLength(SearchIndex.OneCharacterKeysUpTo)));
+        Assert.Equal("ca", SearchTerms.ShardKey("calf", SearchIndex.KeyLength(SearchIndex.OneCharacterKeysUpTo + 1)));
+        Assert.Equal("10", SearchTerms.ShardKey("10000", 2));
     }
 
     [Fact]
