@@ -9,6 +9,17 @@ namespace StaticSite;
 /// </summary>
 public sealed record StageTiming(string Stage, TimeSpan Elapsed, long AllocatedBytes = 0, long JitMethods = 0, TimeSpan JitTime = default);
 
+/// <summary>What the runtime has counted so far, on all threads: bytes allocated, methods the JIT compiled, and its time.</summary>
+public readonly record struct RuntimeCounters(long Allocated, long JitMethods, TimeSpan JitTime)
+{
+    public static RuntimeCounters Now() =>
+        new(GC.GetTotalAllocatedBytes(precise: false), System.Runtime.JitInfo.GetCompiledMethodCount(), System.Runtime.JitInfo.GetCompilationTime());
+
+    /// <summary>A stage that took <paramref name="elapsed"/> and ran from <paramref name="start"/> to these counts.</summary>
+    public StageTiming Since(RuntimeCounters start, string stage, TimeSpan elapsed) =>
+        new(stage, elapsed, Allocated - start.Allocated, JitMethods - start.JitMethods, JitTime - start.JitTime);
+}
+
 /// <summary>
 /// Times the stages of one build back to back, so that together they cover the whole of
 /// <see cref="Site.Build"/>: the time between two stages is charged to the later one.
@@ -18,9 +29,7 @@ public sealed class StageClock(Action<string>? started = null)
     private readonly List<StageTiming> _timings = [];
     private readonly Stopwatch _watch = Stopwatch.StartNew();
     private TimeSpan _lastEnd;
-    private long _lastAllocated = GC.GetTotalAllocatedBytes(precise: false);
-    private long _lastJitMethods = System.Runtime.JitInfo.GetCompiledMethodCount();
-    private TimeSpan _lastJitTime = System.Runtime.JitInfo.GetCompilationTime();
+    private RuntimeCounters _last = RuntimeCounters.Now();
 
     public IReadOnlyList<StageTiming> Timings => _timings;
 
@@ -29,14 +38,10 @@ public sealed class StageClock(Action<string>? started = null)
         started?.Invoke(stage);
         var result = run();
         var now = _watch.Elapsed;
-        var allocated = GC.GetTotalAllocatedBytes(precise: false);
-        var jitMethods = System.Runtime.JitInfo.GetCompiledMethodCount();
-        var jitTime = System.Runtime.JitInfo.GetCompilationTime();
-        _timings.Add(new StageTiming(stage, now - _lastEnd, allocated - _lastAllocated, jitMethods - _lastJitMethods, jitTime - _lastJitTime));
+        var counters = RuntimeCounters.Now();
+        _timings.Add(counters.Since(_last, stage, now - _lastEnd));
         _lastEnd = now;
-        _lastAllocated = allocated;
-        _lastJitMethods = jitMethods;
-        _lastJitTime = jitTime;
+        _last = counters;
         return result;
     }
 

@@ -16,8 +16,8 @@ public static class BuildReport
     public static bool Run(BuildOptions options, Terminal terminal, string? readabilityReport = null)
     {
         // Start-up (the runtime loading and reaching Main) is part of what a user waits for, so --timings shows it.
-        var startup = new StageTiming("start-up", DateTime.Now - System.Diagnostics.Process.GetCurrentProcess().StartTime, 0,
-            System.Runtime.JitInfo.GetCompiledMethodCount(), System.Runtime.JitInfo.GetCompilationTime());
+        var counters = RuntimeCounters.Now();
+        var startup = new StageTiming("start-up", DateTime.Now - System.Diagnostics.Process.GetCurrentProcess().StartTime, 0, counters.JitMethods, counters.JitTime);
         var result = Build(options, terminal);
         Write(result, options, terminal, readabilityReport, startup);
         return result.Succeeded;
@@ -63,8 +63,7 @@ public static class BuildReport
     {
         var (stdout, stderr) = (terminal.Out, terminal.Error);
         var reportClock = System.Diagnostics.Stopwatch.StartNew();
-        var reportAllocated = GC.GetTotalAllocatedBytes(precise: false);
-        var (reportJitMethods, reportJitTime) = (System.Runtime.JitInfo.GetCompiledMethodCount(), System.Runtime.JitInfo.GetCompilationTime());
+        var reportStart = RuntimeCounters.Now();
         var output = new StringWriter(CultureInfo.InvariantCulture);
         var repeated = 0;
         foreach (var diagnostic in result.Diagnostics)
@@ -86,8 +85,7 @@ public static class BuildReport
 
         if (options.Timings)
         {
-            var report = new StageTiming("report", reportClock.Elapsed, GC.GetTotalAllocatedBytes(precise: false) - reportAllocated,
-                System.Runtime.JitInfo.GetCompiledMethodCount() - reportJitMethods, System.Runtime.JitInfo.GetCompilationTime() - reportJitTime);
+            var report = RuntimeCounters.Now().Since(reportStart, "report", reportClock.Elapsed);
             StageTiming[] stages = [.. startup is { } s ? [s] : Array.Empty<StageTiming>(), .. result.Timings, report];
             stdout.WriteLine("  stage           time    allocated   JIT-compiled");
             foreach (var timing in stages)

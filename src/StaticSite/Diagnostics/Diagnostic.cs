@@ -44,7 +44,6 @@ public sealed class DiagnosticBag
     /// <summary>Everything reported so far, in the order it came.</summary>
     public IReadOnlyList<Diagnostic> All => _items.ToArray();
 
-    /// <summary>Sorted by file, then position, so output is stable whatever the thread timing.</summary>
     /// <summary>
     /// Sorted as <see cref="Sorted()"/>, knowing the last build's sorted list: in serve nearly every
     /// diagnostic is one a cached result reported again (the very same object), so those keep their
@@ -78,6 +77,7 @@ public sealed class DiagnosticBag
         return sorted;
     }
 
+    /// <summary>Sorted by file, then position, so output is stable whatever the thread timing.</summary>
     public IReadOnlyList<Diagnostic> Sorted()
     {
         // One array sort with one comparison, then identical neighbours dropped: a site with
