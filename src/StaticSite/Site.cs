@@ -120,9 +120,9 @@ public static class Site
         });
         siteView = siteView with { Search = search.View };
         using var discardedIfFailed = next;
-        using var checker = new PageChecker(context, files.Keys.ToHashSet(StringComparer.Ordinal));
+        var checker = new PageChecker(context, files.Keys.ToHashSet(StringComparer.Ordinal));
 
-        // render: Liquid layouts → full pages, each checked by AngleSharp and put in the next site as it is made
+        // render: Liquid layouts → full pages, each checked (see PageHtml) and put in the next site as it is made
         var pages = clock.Time("render", () => RenderStage.Run(context, theme, graph, views, fragments, siteView, checker, next,
             cache?.RenderKeysFor(context, graph, views, fragments, siteView, files.Keys)));
 

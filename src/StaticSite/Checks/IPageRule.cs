@@ -1,4 +1,3 @@
-using AngleSharp.Dom;
 
 namespace StaticSite.Checks;
 
@@ -17,12 +16,12 @@ public interface IPageRule : ICheckRule
     IReadOnlyList<string> Attributes => [];
 
     /// <summary>Called for each element named in <see cref="Elements"/>, in document order.</summary>
-    void Visit(IElement element, PageScan page)
+    void Visit(PageElement element, PageScan page)
     {
     }
 
     /// <summary>Called for each attribute named in <see cref="Attributes"/>, in document order.</summary>
-    void VisitAttribute(IElement element, IAttr attribute, PageScan page)
+    void VisitAttribute(PageElement element, PageAttribute attribute, PageScan page)
     {
     }
 

@@ -1,4 +1,3 @@
-using AngleSharp.Dom;
 
 namespace StaticSite.Checks;
 
@@ -29,7 +28,7 @@ internal sealed class PageFactsReader
     /// <summary>Every id on the page, duplicates once (the id rule reports those).</summary>
     public void Id(string id) => _ids.Add(id);
 
-    public void Visit(IElement element)
+    public void Visit(PageElement element)
     {
         // The elements that load or link something, as the selector a[href], link[href],
         // img[src], script[src], source[src], img[srcset], source[srcset] finds them.
@@ -60,7 +59,7 @@ internal sealed class PageFactsReader
 
     // An element gives its href, src and srcset candidates in that order, so the Markdown join
     // meets them in document order.
-    private void AddReferences(IElement element)
+    private void AddReferences(PageElement element)
     {
         foreach (var attribute in (ReadOnlySpan<string>)["href", "src"])
         {

@@ -1,23 +1,20 @@
 using System.Globalization;
-using AngleSharp.Dom;
 using StaticSite.Diagnostics;
 
 namespace StaticSite.Checks;
 
 /// <summary>
 /// One page while it is being walked: what the page rules may read beyond the element in hand,
-/// and where they report. It lives only as long as the page's DOM does.
+/// and where they report. It lives only as long as the page's elements do.
 /// </summary>
-public sealed class PageScan(RenderedPage page, IDocument document, DiagnosticBag diagnostics)
+public sealed class PageScan(RenderedPage page, PageHtml html, DiagnosticBag diagnostics)
 {
-    private string? _title;
-
     public RenderedPage Page => page;
 
-    public IDocument Document => document;
+    public PageHtml Html => html;
 
-    /// <summary>The text of the page's &lt;title&gt;, trimmed; empty when it has none.</summary>
-    public string Title => _title ??= document.Title?.Trim() ?? "";
+    /// <summary>The text of the page's &lt;title&gt;, white space collapsed; empty when it has none.</summary>
+    public string Title => html.Title;
 
     /// <summary>
     /// Reports against the page's source file with no line (a final page has no Markdown line),

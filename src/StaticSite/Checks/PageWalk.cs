@@ -1,10 +1,9 @@
-using AngleSharp.Dom;
 using StaticSite.Diagnostics;
 
 namespace StaticSite.Checks;
 
 /// <summary>
-/// Reads one page in a single walk of its DOM: each element is visited once, and shown only to
+/// Reads one page in a single walk of its elements: each element is visited once, and shown only to
 /// the page rules that named its tag or one of its attributes, instead of one selector query per
 /// rule. The dispatch tables are built once per build; each page gets fresh rule objects, so one
 /// walk may run on every thread at once.
@@ -26,20 +25,22 @@ internal sealed class PageWalk
         _byAttributePrefix = [.. attributes.Where(p => p.Key.EndsWith('*')).Select(p => (p.Key[..^1], p.Value))];
     }
 
-    public PageFacts Read(RenderedPage page, IDocument document, DiagnosticBag diagnostics)
+    public PageFacts Read(RenderedPage page, PageHtml html, DiagnosticBag diagnostics)
     {
         // Fresh rule objects for each page: their counts belong to this page alone. The list is
         // made by the same method as the one the tables were built from, so indexes agree.
         var rules = PageRulesOf(CheckRules.Create());
-        var scan = new PageScan(page, document, diagnostics);
+        var scan = new PageScan(page, html, diagnostics);
         var facts = new PageFactsReader(page, _resolver);
 
-        // Depth first, in document order, with a stack instead of recursion so a deeply nested
-        // page cannot overflow the thread's stack.
-        var pending = new Stack<IElement>();
-        pending.Push(document.DocumentElement);
-        while (pending.TryPop(out var element))
+        // In document order, which is the order the elements were read in.
+        foreach (var element in html.Elements)
         {
+            if (element.Inert)
+            {
+                continue;
+            }
+
             facts.Visit(element);
             if (_byElement.TryGetValue(element.LocalName, out var interested))
             {
@@ -49,19 +50,9 @@ internal sealed class PageWalk
                 }
             }
 
-            var attributes = element.Attributes;
-            for (var a = 0; a < attributes.Length; a++)
+            foreach (var attribute in element.Attributes)
             {
-                VisitAttribute(rules, element, attributes[a]!, scan, facts);
-            }
-
-            var children = element.ChildNodes;
-            for (var c = children.Length - 1; c >= 0; c--)
-            {
-                if (children[c] is IElement child)
-                {
-                    pending.Push(child);
-                }
+                VisitAttribute(rules, element, attribute, scan, facts);
             }
         }
 
@@ -73,7 +64,7 @@ internal sealed class PageWalk
         return facts.Build(scan.Title);
     }
 
-    private void VisitAttribute(IPageRule[] rules, IElement element, IAttr attribute, PageScan scan, PageFactsReader facts)
+    private void VisitAttribute(IPageRule[] rules, PageElement element, PageAttribute attribute, PageScan scan, PageFactsReader facts)
     {
         var name = attribute.Name;
         if (name == "id")

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using AngleSharp.Dom;
 using StaticSite.Diagnostics;
 
 namespace StaticSite.Checks.Rules;
@@ -24,7 +23,7 @@ public sealed partial class AltTextRule : IPageRule
     public string Message => "image '{0}': {1}";
     public IReadOnlyList<string> Elements => ["img"];
 
-    public void Visit(IElement element, PageScan page)
+    public void Visit(PageElement element, PageScan page)
     {
         var src = element.GetAttribute("src") ?? "";
         var written = WrittenAs(src, page);

@@ -1,4 +1,3 @@
-using AngleSharp.Dom;
 using StaticSite.Diagnostics;
 
 namespace StaticSite.Checks.Rules;
@@ -13,7 +12,7 @@ public sealed class DuplicateIdRule : IPageRule
     public string Message => "id '{0}' is used twice on the page; links and labels need unique ids";
     public IReadOnlyList<string> Attributes => ["id"];
 
-    public void VisitAttribute(IElement element, IAttr attribute, PageScan page)
+    public void VisitAttribute(PageElement element, PageAttribute attribute, PageScan page)
     {
         if (!_seen.Add(attribute.Value))
         {

@@ -1,4 +1,3 @@
-using AngleSharp.Dom;
 using StaticSite.Diagnostics;
 
 namespace StaticSite.Checks.Rules;
@@ -11,7 +10,7 @@ public sealed class EmptyLinkRule : IPageRule
     public string Message => "link to '{0}' has no text a screen reader can announce";
     public IReadOnlyList<string> Elements => ["a"];
 
-    public void Visit(IElement element, PageScan page)
+    public void Visit(PageElement element, PageScan page)
     {
         if (element.GetAttribute("href") is { } href && AccessibleText(element).Length == 0)
         {
@@ -20,13 +19,11 @@ public sealed class EmptyLinkRule : IPageRule
     }
 
     // Text first, then aria-label, then the alt of images inside: what a screen reader falls back on.
-    // The images are found by walking the link's own subtree, not by a selector query, so the
-    // check stage never starts AngleSharp's CSS selector engine.
-    private static string AccessibleText(IElement element)
+    private static string AccessibleText(PageElement element)
     {
         var text = element.TextContent.Trim();
         return text.Length > 0 ? text
             : (element.GetAttribute("aria-label") ?? "").Trim() is { Length: > 0 } label ? label
-            : string.Concat(element.GetDescendants().OfType<IElement>().Where(e => e.LocalName == "img" && e.HasAttribute("alt")).Select(i => i.GetAttribute("alt"))).Trim();
+            : string.Concat(element.Descendants.Where(e => e.LocalName == "img" && e.HasAttribute("alt")).Select(i => i.GetAttribute("alt"))).Trim();
     }
 }

@@ -1,4 +1,3 @@
-using AngleSharp.Dom;
 using StaticSite.Diagnostics;
 
 namespace StaticSite.Checks.Rules;
@@ -11,5 +10,5 @@ public sealed class EventHandlerRule : IPageRule
     public string Message => "event handler attribute '{0}' on <{1}>: use the script file";
     public IReadOnlyList<string> Attributes => ["on*"];
 
-    public void VisitAttribute(IElement element, IAttr attribute, PageScan page) => page.Report(this, attribute.Name, element.LocalName);
+    public void VisitAttribute(PageElement element, PageAttribute attribute, PageScan page) => page.Report(this, attribute.Name, element.LocalName);
 }

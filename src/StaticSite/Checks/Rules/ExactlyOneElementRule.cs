@@ -1,4 +1,3 @@
-using AngleSharp.Dom;
 using StaticSite.Diagnostics;
 
 namespace StaticSite.Checks.Rules;
@@ -16,7 +15,7 @@ public abstract class ExactlyOneElementRule(string element) : IPageRule
     public abstract string Message { get; }
     public IReadOnlyList<string> Elements => [element];
 
-    public void Visit(IElement element, PageScan page) => _count++;
+    public void Visit(PageElement element, PageScan page) => _count++;
 
     public void End(PageScan page)
     {

@@ -1,4 +1,3 @@
-using AngleSharp.Dom;
 using StaticSite.Diagnostics;
 
 namespace StaticSite.Checks.Rules;
@@ -17,7 +16,7 @@ public sealed class FormLabelRule : IPageRule
     public string Message => "<{0}> has no label: give it <label for> or aria-label";
     public IReadOnlyList<string> Elements => ["input", "select", "textarea", "label"];
 
-    public void Visit(IElement element, PageScan page)
+    public void Visit(PageElement element, PageScan page)
     {
         if (element.LocalName == "label")
         {
@@ -35,9 +34,8 @@ public sealed class FormLabelRule : IPageRule
             return;
         }
 
-        // A field inside a <label> is labelled by it. The ancestors are walked rather than asked
-        // for with Closest("label"), which would parse a CSS selector for every field.
-        var insideLabel = element.GetAncestors().OfType<IElement>().Any(a => a.LocalName == "label");
+        // A field inside a <label> is labelled by it.
+        var insideLabel = element.Ancestors.Any(a => a.LocalName == "label");
         if (!insideLabel && !element.HasAttribute("aria-label") && !element.HasAttribute("aria-labelledby"))
         {
             _unsure.Add((element.LocalName, element.Id));

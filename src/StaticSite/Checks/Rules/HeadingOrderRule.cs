@@ -1,4 +1,3 @@
-using AngleSharp.Dom;
 using StaticSite.Diagnostics;
 
 namespace StaticSite.Checks.Rules;
@@ -16,7 +15,7 @@ public sealed class HeadingOrderRule : IPageRule
     public string Message => "heading level skips from h{0} to h{1} ('{2}')";
     public IReadOnlyList<string> Elements => ["h1", "h2", "h3", "h4", "h5", "h6"];
 
-    public void Visit(IElement element, PageScan page)
+    public void Visit(PageElement element, PageScan page)
     {
         var level = element.LocalName[1] - '0';
         if (_previous > 0 && level > _previous + 1)

@@ -1,4 +1,3 @@
-using AngleSharp.Dom;
 using StaticSite.Diagnostics;
 
 namespace StaticSite.Checks.Rules;
@@ -11,7 +10,7 @@ public sealed class ImageAltRule : IPageRule
     public string Message => "image '{0}' has no alt attribute; describe it, or use alt=\"\" if it is decorative";
     public IReadOnlyList<string> Elements => ["img"];
 
-    public void Visit(IElement element, PageScan page)
+    public void Visit(PageElement element, PageScan page)
     {
         if (!element.HasAttribute("alt"))
         {

@@ -1,5 +1,3 @@
-using AngleSharp.Dom;
-using AngleSharp.Html.Dom;
 using StaticSite.Diagnostics;
 
 namespace StaticSite.Checks.Rules;
@@ -15,10 +13,10 @@ public sealed class InlineScriptRule : IPageRule
     public string Message => "inline <script>: put scripts in theme/assets so the CSP can stay strict";
     public IReadOnlyList<string> Elements => ["script"];
 
-    public void Visit(IElement element, PageScan page)
+    public void Visit(PageElement element, PageScan page)
     {
         // Only HTML scripts run as page script (an SVG <script> is a different element).
-        if (element is IHtmlScriptElement { Source: null or "" } script && script.Type != "application/ld+json")
+        if (element.IsHtml && element.GetAttribute("src") is null or "" && element.GetAttribute("type") != "application/ld+json")
         {
             page.Report(this);
         }

@@ -11,7 +11,7 @@ public sealed class LangRule : IPageRule
 
     public void End(PageScan page)
     {
-        if (string.IsNullOrWhiteSpace(page.Document.DocumentElement.GetAttribute("lang")))
+        if (string.IsNullOrWhiteSpace(page.Html.Root.GetAttribute("lang")))
         {
             page.Report(this);
         }

@@ -1,4 +1,3 @@
-using AngleSharp.Dom;
 using StaticSite.Diagnostics;
 
 namespace StaticSite.Checks.Rules;
@@ -11,5 +10,5 @@ public sealed class StyleAttributeRule : IPageRule
     public string Message => "style attribute on <{0}>: use a class and the stylesheet";
     public IReadOnlyList<string> Attributes => ["style"];
 
-    public void VisitAttribute(IElement element, IAttr attribute, PageScan page) => page.Report(this, element.LocalName);
+    public void VisitAttribute(PageElement element, PageAttribute attribute, PageScan page) => page.Report(this, element.LocalName);
 }

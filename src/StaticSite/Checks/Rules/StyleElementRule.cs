@@ -1,4 +1,3 @@
-using AngleSharp.Dom;
 using StaticSite.Diagnostics;
 
 namespace StaticSite.Checks.Rules;
@@ -13,7 +12,7 @@ public sealed class StyleElementRule : IPageRule
     public string Message => "<style> element: put styles in theme/assets so the CSP can stay strict";
     public IReadOnlyList<string> Elements => ["style"];
 
-    public void Visit(IElement element, PageScan page) => _found = true;
+    public void Visit(PageElement element, PageScan page) => _found = true;
 
     // Once a page: the fix is the same however many there are.
     public void End(PageScan page)

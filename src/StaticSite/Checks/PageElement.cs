@@ -1,0 +1,111 @@
+namespace StaticSite.Checks;
+
+/// <summary>One attribute as the page rules read it: its name lower-cased, its value with character references decoded.</summary>
+public readonly record struct PageAttribute(string Name, string Value);
+
+/// <summary>
+/// One element of a finished page, as <see cref="PageHtml"/> read it: what the page rules ask of
+/// an element (its name, attributes, text, ancestors and descendants) and nothing else. Its text is
+/// cut from the page's HTML only when a rule asks for it, so a page's elements cost little more
+/// than their attributes.
+/// </summary>
+public sealed class PageElement
+{
+    private readonly PageHtml _page;
+    private List<PageAttribute>? _attributes;
+
+    internal PageElement(PageHtml page, string localName, bool isHtml, PageElement? parent, int index, int contentStart)
+    {
+        _page = page;
+        LocalName = localName;
+        IsHtml = isHtml;
+        Parent = parent;
+        Index = index;
+        ContentStart = contentStart;
+        ContentEnd = -1;
+        DescendantsEnd = -1;
+    }
+
+    /// <summary>The tag name, lower-cased (h1, img, svg).</summary>
+    public string LocalName { get; }
+
+    /// <summary>In the HTML namespace: not inside an &lt;svg&gt; or &lt;math&gt;, where a &lt;script&gt; or &lt;title&gt; is another element.</summary>
+    public bool IsHtml { get; }
+
+    public PageElement? Parent { get; }
+
+    /// <summary>The attributes in the order they were written; a repeated name keeps its first value, as browsers do.</summary>
+    public IReadOnlyList<PageAttribute> Attributes => _attributes ?? (IReadOnlyList<PageAttribute>)[];
+
+    public string? Id => GetAttribute("id");
+
+    /// <summary>Where the element stands among the page's elements in document order.</summary>
+    internal int Index { get; }
+
+    /// <summary>Where, in the page's HTML, its content starts (just after its start tag) and ends (where it was closed).</summary>
+    internal int ContentStart { get; }
+
+    internal int ContentEnd { get; set; }
+
+    /// <summary>The index just past its last descendant.</summary>
+    internal int DescendantsEnd { get; set; }
+
+    /// <summary>Inside a &lt;template&gt;: part of no document until a script copies it, so no rule is shown it.</summary>
+    internal bool Inert { get; init; }
+
+    /// <summary>All of its text, as the DOM's textContent gives it: every text inside it, tags left out, references decoded.</summary>
+    public string TextContent => _page.TextOf(this);
+
+    public IEnumerable<PageElement> Descendants
+    {
+        get
+        {
+            for (var i = Index + 1; i < DescendantsEnd; i++)
+            {
+                yield return _page.Elements[i];
+            }
+        }
+    }
+
+    public IEnumerable<PageElement> Ancestors
+    {
+        get
+        {
+            for (var parent = Parent; parent is not null; parent = parent.Parent)
+            {
+                yield return parent;
+            }
+        }
+    }
+
+    public string? GetAttribute(string name)
+    {
+        if (_attributes is null)
+        {
+            return null;
+        }
+
+        foreach (var attribute in _attributes)
+        {
+            if (string.Equals(attribute.Name, name, StringComparison.Ordinal))
+            {
+                return attribute.Value;
+            }
+        }
+
+        return null;
+    }
+
+    public bool HasAttribute(string name) => GetAttribute(name) is not null;
+
+    /// <summary>Adds an attribute unless the element has one of that name (the first wins, and a second &lt;html&gt; tag only adds).</summary>
+    internal void AddAttribute(string name, string value)
+    {
+        if (!HasAttribute(name))
+        {
+            (_attributes ??= new List<PageAttribute>(4)).Add(new PageAttribute(name, value));
+        }
+    }
+
+    public override string ToString() => $"<{LocalName}>";
+}
