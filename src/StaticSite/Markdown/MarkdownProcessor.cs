@@ -101,7 +101,7 @@ public sealed class MarkdownProcessor(BuildContext context, MarkdownPipeline pip
         // Checked and scored as readers get it, abbreviations spelled out.
         var prose = plainEnglish.Check(page, document, Diagnostics);
         var readability = page.IsArticle
-            ? Readability.Score(prose.Where(p => !p.IsHeading && !string.IsNullOrWhiteSpace(p.Text)).Select(p => p.Text))
+            ? Readability.Score(prose.Where(p => !p.IsHeading && !string.IsNullOrWhiteSpace(p.Text)).Select(p => p.Measure))
             : null;
 
         var writer = new StringWriter();

@@ -25,35 +25,24 @@ public static class Readability
     public static ReadabilityScore Score(IEnumerable<ProseBlock> prose) => Score(prose.Select(p => p.Text));
 
     /// <summary>Scores paragraphs and list items, each given as its plain text.</summary>
-    public static ReadabilityScore Score(IEnumerable<string> paragraphs)
+    public static ReadabilityScore Score(IEnumerable<string> paragraphs) => Score(paragraphs.Select(ProseMeasure.Of));
+
+    /// <summary>Scores paragraphs and list items, each as the plain-English rules counted it.</summary>
+    public static ReadabilityScore Score(IEnumerable<ProseMeasure> paragraphs)
     {
         int words = 0, sentences = 0, syllables = 0;
-        foreach (var text in paragraphs)
+        foreach (var measure in paragraphs)
         {
-            var (w, s, y) = Count(text);
-            words += w;
-            syllables += y;
+            words += measure.Words;
+            syllables += measure.Syllables;
             // A paragraph or list item always ends a sentence, full stop or not.
-            sentences += Math.Max(1, s);
+            sentences += Math.Max(1, measure.SentenceEnds);
         }
 
         return new ReadabilityScore(words, Math.Max(1, sentences), syllables);
     }
 
     public static ReadabilityScore Score(string text) => Score([new ProseBlock(text, false)]);
-
-    private static (int Words, int Sentences, int Syllables) Count(string text)
-    {
-        int words = 0, syllables = 0;
-        foreach (var (start, length) in Words.In(text))
-        {
-            words++;
-            syllables += Syllables(text.AsSpan(start, length));
-        }
-
-        // Sentence ends: . ! ? followed by space or the end, not inside numbers (1.5) or e.g.
-        return (words, Sentences.SentenceEnd().Count(text), syllables);
-    }
 
     public static int Syllables(string word) => Syllables(word.AsSpan());
 

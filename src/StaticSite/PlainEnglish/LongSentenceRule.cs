@@ -20,7 +20,7 @@ public sealed class LongSentenceRule(int maxWords) : IProseRule
             return;
         }
 
-        foreach (var sentence in Sentences.Split(prose.Text))
+        foreach (var sentence in prose.Measure.Sentences)
         {
             if (sentence.Words > maxWords)
             {

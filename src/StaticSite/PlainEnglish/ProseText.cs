@@ -13,6 +13,11 @@ public readonly record struct ProseSegment(int Offset, int Line, int Column);
 /// </summary>
 public sealed record ProseText(string Text, IReadOnlyList<ProseSegment> Segments, bool IsHeading, bool LongSentencesAllowed)
 {
+    private ProseMeasure? _measure;
+
+    /// <summary>Its sentences, words and syllables, counted the first time a rule or the score asks, and kept for the next.</summary>
+    public ProseMeasure Measure => _measure ??= ProseMeasure.Of(Text);
+
     public (int Line, int Column) PositionOf(int offset)
     {
         var segment = Segments[0];

@@ -15,6 +15,12 @@ public sealed class SpellingVariantRule : IProseRule
     private readonly FrozenDictionary<string, (string[] Words, string Uk)[]> _byFirstWord;
     private readonly FrozenDictionary<string, (string[] Words, string Uk)[]>.AlternateLookup<ReadOnlySpan<char>> _lookup;
 
+    /// <summary>
+    /// Whether any listed US word has this length and first letter (<see cref="Slot"/>): most words
+    /// of a page are let through by this alone, without hashing them.
+    /// </summary>
+    private readonly bool[] _mayBeListed;
+
     private SpellingVariantRule(IReadOnlyDictionary<string, string> ukFor)
     {
         _byFirstWord = ukFor
@@ -22,6 +28,20 @@ public sealed class SpellingVariantRule : IProseRule
             .GroupBy(p => p.Words[0], StringComparer.OrdinalIgnoreCase)
             .ToFrozenDictionary(g => g.Key, g => g.OrderByDescending(p => p.Words.Length).ToArray(), StringComparer.OrdinalIgnoreCase);
         _lookup = _byFirstWord.GetAlternateLookup<ReadOnlySpan<char>>();
+        _mayBeListed = new bool[(MaxSlotLength + 1) * 27];
+        foreach (var word in _byFirstWord.Keys)
+        {
+            _mayBeListed[Slot(word)] = true;
+        }
+    }
+
+    private const int MaxSlotLength = 32;
+
+    /// <summary>A word's length (longer ones share the last) and first letter, any case (anything but a letter shares one more).</summary>
+    private static int Slot(ReadOnlySpan<char> word)
+    {
+        var first = char.ToLowerInvariant(word[0]);
+        return (Math.Min(word.Length, MaxSlotLength) * 27) + (first is >= 'a' and <= 'z' ? first - 'a' : 26);
     }
 
     public string Code => Codes.UsSpelling;
@@ -77,53 +97,52 @@ public sealed class SpellingVariantRule : IProseRule
     public void Check(ProseText prose, ProseReport report)
     {
         var text = prose.Text.AsSpan();
-        var words = new List<(int Start, int Length)>();
-        foreach (var word in Words.In(text))
+        var words = Words.In(text);
+        while (words.MoveNext())
         {
-            words.Add(word);
-        }
-
-        for (var i = 0; i < words.Count; i++)
-        {
-            var (start, length) = words[i];
-            if (!_lookup.TryGetValue(text.Slice(start, length), out var phrases))
+            var (start, length) = words.Current;
+            var word = text.Slice(start, length);
+            if (!_mayBeListed[Slot(word)] || !_lookup.TryGetValue(word, out var phrases))
             {
                 continue;
             }
 
             foreach (var (phrase, uk) in phrases)
             {
-                if (Matches(text, words, i, phrase) is { } end)
+                if (Matches(text, start, phrase) is { } end)
                 {
                     var us = text[start..end].ToString();
                     var suggestion = char.IsUpper(us[0]) ? char.ToUpperInvariant(uk[0]) + uk[1..] : uk;
                     report(start, $"'{us}' is US English; this site is en-GB, so write '{suggestion}'");
-                    i += phrase.Length - 1;
+                    // The next word looked at is the one after the phrase.
+                    words = Words.In(text, end);
                     break;
                 }
             }
         }
     }
 
-    /// <summary>Where the phrase ends if its words follow word <paramref name="first"/>, one space apart.</summary>
-    private static int? Matches(ReadOnlySpan<char> text, List<(int Start, int Length)> words, int first, string[] phrase)
+    /// <summary>Where the phrase ends if its words are the words from <paramref name="start"/> on, one space apart.</summary>
+    private static int? Matches(ReadOnlySpan<char> text, int start, string[] phrase)
     {
-        if (first + phrase.Length > words.Count)
+        var words = Words.In(text, start);
+        var end = -1;
+        foreach (var part in phrase)
         {
-            return null;
-        }
-
-        for (var k = 0; k < phrase.Length; k++)
-        {
-            var (start, length) = words[first + k];
-            if (!text.Slice(start, length).Equals(phrase[k], StringComparison.OrdinalIgnoreCase)
-                || (k > 0 && start != words[first + k - 1].Start + words[first + k - 1].Length + 1))
+            if (!words.MoveNext())
             {
                 return null;
             }
+
+            var (wordStart, length) = words.Current;
+            if (!text.Slice(wordStart, length).Equals(part, StringComparison.OrdinalIgnoreCase) || (end >= 0 && wordStart != end + 1))
+            {
+                return null;
+            }
+
+            end = wordStart + length;
         }
 
-        var (lastStart, lastLength) = words[first + phrase.Length - 1];
-        return lastStart + lastLength;
+        return end;
     }
 }

@@ -5,10 +5,11 @@ namespace StaticSite.PlainEnglish;
 /// this way: letters with inner apostrophes (don't, runner’s), or a number with inner full stops
 /// or commas (1.5, 10,000). Anything else separates words.
 /// </summary>
-public ref struct WordEnumerator(ReadOnlySpan<char> text)
+/// <param name="position">Where to start looking: offsets it gives are still offsets into <paramref name="text"/>.</param>
+public ref struct WordEnumerator(ReadOnlySpan<char> text, int position = 0)
 {
     private readonly ReadOnlySpan<char> _text = text;
-    private int _position;
+    private int _position = position;
 
     public (int Start, int Length) Current { get; private set; }
 
@@ -74,6 +75,9 @@ public ref struct WordEnumerator(ReadOnlySpan<char> text)
 public static class Words
 {
     public static WordEnumerator In(ReadOnlySpan<char> text) => new(text);
+
+    /// <summary>The words of <paramref name="text"/> from <paramref name="position"/> on, at their offsets in the whole text.</summary>
+    public static WordEnumerator In(ReadOnlySpan<char> text, int position) => new(text, position);
 
     public static int Count(ReadOnlySpan<char> text)
     {
