@@ -13,7 +13,8 @@ namespace StaticSite.Checks;
 /// 1,000-article build about 1.5 s of CPU and 200 MB of garbage, a third of all the build's work,
 /// while the rules read only names, attributes and a few texts. This reads the page the way the
 /// HTML standard's tokenizer does (comments, raw-text and RCDATA elements, quoted attributes, the
-/// first of a repeated attribute, character references, self-closing tags only in SVG and MathML,
+/// first of a repeated attribute, character references (numeric, and the named ones of HTML 4,
+/// which are all a page here uses), self-closing tags only in SVG and MathML,
 /// &lt;template&gt; contents kept out of the document), and builds the tree with the end tags a
 /// browser implies (a new &lt;p&gt;, &lt;li&gt;, &lt;dt&gt;, &lt;dd&gt;, &lt;option&gt; or table cell
 /// closes the open one; a block closes an open &lt;p&gt;; a stray end tag is ignored). It does not
