@@ -1,1 +1,1 @@
-return StaticSite.Cli.CommandLine.Run(args, Console.Out, Console.Error);
+return StaticSite.Cli.CommandLine.Run(args, StaticSite.Cli.Terminal.FromConsole());

@@ -25,13 +25,17 @@ namespace StaticSite.Checks;
 public sealed class PageHtml
 {
     private readonly string _html;
-    private readonly List<PageElement> _elements = new(256);
-    private readonly List<TextRun> _text = new(256);
+    private readonly List<PageElement> _elements;
+    private readonly List<TextRun> _text;
     private string? _title;
 
     private PageHtml(string html)
     {
         _html = html;
+        // Room for what a page of this size has (about an element per 70 characters, a run of
+        // text per 35), so the lists are not copied as they grow.
+        _elements = new List<PageElement>((html.Length / 64) + 16);
+        _text = new List<TextRun>((html.Length / 32) + 16);
         new TreeBuilder(this).Run();
     }
 

@@ -101,7 +101,7 @@ public static class Readability
         // (australian, but social, nation), "-io" likewise (lion, but nation), "-ing" after a vowel (being).
         for (var i = 0; i + 2 < w.Length;)
         {
-            if ("bdfhklmnprvwz".Contains(w[i]) && w[i + 1] == 'i' && w[i + 2] is 'a' or 'o')
+            if (w[i] is 'b' or 'd' or 'f' or 'h' or 'k' or 'l' or 'm' or 'n' or 'p' or 'r' or 'v' or 'w' or 'z' && w[i + 1] == 'i' && w[i + 2] is 'a' or 'o')
             {
                 count++;
                 i += 3;
@@ -114,7 +114,7 @@ public static class Readability
 
         for (var i = 1; i + 3 <= w.Length;)
         {
-            if (w[i..].StartsWith("ing") && IsVowel(w[i - 1]))
+            if (w[i] == 'i' && w[i + 1] == 'n' && w[i + 2] == 'g' && IsVowel(w[i - 1]))
             {
                 count++;
                 i += 3;
