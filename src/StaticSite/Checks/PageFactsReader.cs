@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 
 namespace StaticSite.Checks;
 
@@ -28,6 +29,7 @@ internal sealed class PageFactsReader
     /// <summary>Every id on the page, duplicates once (the id rule reports those).</summary>
     public void Id(string id) => _ids.Add(id);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Visit(PageElement element)
     {
         // The elements that load or link something, as the selector a[href], link[href],

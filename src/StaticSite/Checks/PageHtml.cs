@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Collections.Frozen;
 using System.Net;
 using System.Text;
@@ -118,6 +119,7 @@ public sealed class PageHtml
         private readonly List<PageElement> _open = new(32);
         private int _inert;
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Run()
         {
             var root = Add("html", isHtml: true, parent: null, contentStart: 0);
@@ -207,6 +209,7 @@ public sealed class PageHtml
             return end < 0 ? _html.Length : end + 1;
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private int StartTag(int lt)
         {
             var (name, position) = TagName(lt + 1);
@@ -290,6 +293,7 @@ public sealed class PageHtml
             }
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private int EndTag(int lt)
         {
             var (name, position) = TagName(lt + 2);
@@ -324,6 +328,7 @@ public sealed class PageHtml
         }
 
         /// <summary>The end tags a browser implies before this start tag.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void CloseImplied(string name, int at)
         {
             if (ClosesParagraph.Contains(name))
@@ -461,6 +466,7 @@ public sealed class PageHtml
         }
 
         /// <summary>Reads attributes up to the tag's '&gt;'; End is just past it, or -1 when the file ends first.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private (int End, bool SelfClosing) ReadAttributes(int position, List<PageAttribute>? attributes)
         {
             var html = _html;
@@ -542,6 +548,7 @@ public sealed class PageHtml
             value.Contains('&') ? WebUtility.HtmlDecode(value.ToString()) : value.ToString();
 
         /// <summary>A tag or attribute name, lower-cased; the names pages use are one shared string each.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static string Name(ReadOnlySpan<char> name)
         {
             Span<char> lower = name.Length <= 64 ? stackalloc char[name.Length] : new char[name.Length];

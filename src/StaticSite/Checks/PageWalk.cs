@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using StaticSite.Diagnostics;
 
 namespace StaticSite.Checks;
@@ -25,6 +26,7 @@ internal sealed class PageWalk
         _byAttributePrefix = [.. attributes.Where(p => p.Key.EndsWith('*')).Select(p => (p.Key[..^1], p.Value))];
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public PageFacts Read(RenderedPage page, PageHtml html, DiagnosticBag diagnostics)
     {
         // Fresh rule objects for each page: their counts belong to this page alone. The list is

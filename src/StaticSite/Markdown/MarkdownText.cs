@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
@@ -21,6 +22,7 @@ public static class MarkdownText
     /// piece of the author's text (a literal or code span) starts in the builder, so callers can
     /// map the text back to the file.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Append(StringBuilder builder, Inline? inline, Action<Inline, int>? written = null)
     {
         switch (inline)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using StaticSite.PlainEnglish;
 
 namespace StaticSite.Markdown;
@@ -51,6 +52,7 @@ public static class Readability
     /// endings, and vowel pairs that are two syllables (li-on, be-ing, Austral-i-an). Written as
     /// loops over the letters, not regexes, because it runs once for every word of the site.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int Syllables(ReadOnlySpan<char> word)
     {
         Span<char> buffer = stackalloc char[Math.Min(word.Length, 64)];

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 
 namespace StaticSite.PlainEnglish;
@@ -12,6 +13,7 @@ public readonly record struct Sentence(int Start, int Length, int Words);
 /// <param name="SentenceEnds">The full stops (and ! ?) that end a sentence; a run with none is still one sentence to a reader.</param>
 public sealed record ProseMeasure(IReadOnlyList<Sentence> Sentences, int SentenceEnds, int Words, int Syllables)
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static ProseMeasure Of(string text)
     {
         var sentences = new List<Sentence>();
@@ -28,6 +30,7 @@ public sealed record ProseMeasure(IReadOnlyList<Sentence> Sentences, int Sentenc
 
         // No word runs over a sentence end (. ! ? then a space), so counting each sentence's
         // words counts every word of the text once.
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         void Add(int from, int to)
         {
             // Skip the spaces between sentences, so a sentence's position is its first word.

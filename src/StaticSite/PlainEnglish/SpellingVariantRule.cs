@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Collections.Frozen;
 using System.Reflection;
 using StaticSite.Diagnostics;
@@ -94,6 +95,7 @@ public sealed class SpellingVariantRule : IProseRule
     }
 
     /// <summary>One dictionary lookup a word, not a regex: this runs over every word of the site.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Check(ProseText prose, ProseReport report)
     {
         var text = prose.Text.AsSpan();

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace StaticSite.PlainEnglish;
 
 /// <summary>
@@ -15,6 +16,7 @@ public ref struct WordEnumerator(ReadOnlySpan<char> text, int position = 0)
 
     public readonly WordEnumerator GetEnumerator() => this;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool MoveNext()
     {
         var text = _text;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers;
 using System.Globalization;
 using System.Net;
@@ -14,6 +15,7 @@ namespace StaticSite.Search;
 public static class FragmentText
 {
     /// <summary>Calls <paramref name="visit"/> with each term of the fragment's text.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void ForEachTerm(ReadOnlySpan<byte> html, SearchTerms.TermVisitor visit)
     {
         var buffer = ArrayPool<char>.Shared.Rent(Encoding.UTF8.GetMaxCharCount(html.Length));
@@ -39,6 +41,7 @@ public static class FragmentText
     /// Turns HTML into its text where it is: the text never grows (a tag of two or more characters
     /// becomes one space, a reference of three or more at most two characters). Returns the length.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int ToText(Span<char> html)
     {
         var write = 0;

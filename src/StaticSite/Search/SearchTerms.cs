@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers;
 using System.Collections.Frozen;
 using System.Globalization;
@@ -78,6 +79,7 @@ public static class SearchTerms
     /// Calls <paramref name="visit"/> with each term of <paramref name="text"/>, folding it where it
     /// is: every page's text goes through here, so no string is made per word, or per text.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void ForEachInPlace(Span<char> text, TermVisitor visit)
     {
         var folded = text[..Fold(text)];
@@ -95,6 +97,7 @@ public static class SearchTerms
     }
 
     /// <summary>Folds in place: accents off the letters that have them in NFD, then lower case; other characters are kept. Returns the new length.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int Fold(Span<char> text)
     {
         var length = 0;
@@ -129,6 +132,7 @@ public static class SearchTerms
     /// One word as <see cref="Words"/> found it in folded text → its term, written to
     /// <paramref name="term"/> (at least as long as the word); returns its length, 0 when it is not indexed.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int Term(ReadOnlySpan<char> word, Span<char> term)
     {
         var length = 0;
@@ -175,6 +179,7 @@ public static class SearchTerms
     }
 
     /// <summary>Stems the word in place (a stem is never longer than its word); returns the stem's length.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int Stem(Span<char> word)
     {
         // Plurals no suffix rule undoes, as search.js lists them (a switch on the span, since every word asks).

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
 
@@ -19,6 +20,7 @@ internal sealed class TermTable
         _bySpan = _terms.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(ReadOnlySpan<char> term, SearchIndex.Fields field) =>
         CollectionsMarshal.GetValueRefOrAddDefault(_bySpan, term, out _) |= field;
 
