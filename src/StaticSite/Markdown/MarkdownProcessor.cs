@@ -20,6 +20,19 @@ namespace StaticSite.Markdown;
 /// </summary>
 public sealed class MarkdownProcessor(BuildContext context, MarkdownPipeline pipeline, IReadOnlyDictionary<string, SourceDocument> pagesBySource, IReadOnlySet<string> staticFiles, IReadOnlyDictionary<string, string> leftOut, PlainEnglishRules plainEnglish, GlossaryIndex glossary, ImageCatalog images, Action<string>? imageShown = null)
 {
+    /// <summary>
+    /// Renderers that have finished a page, for the next: making one builds some thirty object
+    /// renderers and their table by type, which was 2 % of a build when done for every page.
+    /// Markdig's renderers keep no page's state once the renderer is reset.
+    /// </summary>
+    private readonly System.Collections.Concurrent.ConcurrentBag<ReusableHtmlRenderer> _renderers = [];
+
+    /// <summary>Markdig's HTML renderer, with its reset (an empty writer, no indent, at the start of a line) open to this class.</summary>
+    private sealed class ReusableHtmlRenderer() : HtmlRenderer(new StringWriter())
+    {
+        public void Clear() => Reset();
+    }
+
     /// <summary>Ids the layouts use; content must not take them.</summary>
     public static readonly IReadOnlySet<string> LayoutIds = new HashSet<string>(StringComparer.Ordinal)
     {
@@ -83,6 +96,13 @@ public sealed class MarkdownProcessor(BuildContext context, MarkdownPipeline pip
 
     private static ProcessedPage Empty(SourceDocument page) => new() { Source = page with { Body = "" }, Html = [] };
 
+    private ReusableHtmlRenderer NewRenderer()
+    {
+        var renderer = new ReusableHtmlRenderer();
+        pipeline.Setup(renderer);
+        return renderer;
+    }
+
     private ProcessedPage Process(SourceDocument page, MarkdownDocument document)
     {
         var headings = CheckHeadings(page, document);
@@ -104,20 +124,23 @@ public sealed class MarkdownProcessor(BuildContext context, MarkdownPipeline pip
             ? Readability.Score(prose.Where(p => !p.IsHeading && !string.IsNullOrWhiteSpace(p.Text)).Select(p => p.Measure))
             : null;
 
-        var writer = new StringWriter();
-        var renderer = new HtmlRenderer(writer);
-        pipeline.Setup(renderer);
+        var renderer = _renderers.TryTake(out var kept) ? kept : NewRenderer();
         renderer.Render(document);
         if (page.SourcePath == GlossaryIndex.PageSource)
         {
-            writer.Write(GlossaryPage.Html(glossary));
+            renderer.Writer.Write(GlossaryPage.Html(glossary));
         }
+
+        var html = System.Text.Encoding.UTF8.GetBytes(renderer.Writer.ToString()!);
+        // Only a renderer that finished its page goes back: one that threw may be half-way through a block.
+        renderer.Clear();
+        _renderers.Add(renderer);
 
         return new ProcessedPage
         {
             // The Markdown is done with: keeping 10,000 bodies alive to the end of the build cost hundreds of MB.
             Source = page with { Body = "" },
-            Html = System.Text.Encoding.UTF8.GetBytes(writer.ToString()),
+            Html = html,
             Headings = headings,
             Checklists = document.Descendants<ChecklistBlock>()
                 .Select(c => new ChecklistInfo(c.Title, c.IdBase, c.List?.OfType<ListItemBlock>().Select(MarkdownText.LeadIn).ToList() ?? []))
