@@ -14,9 +14,11 @@ public sealed class PageElement
     private readonly PageHtml _page;
     private List<PageAttribute>? _attributes;
 
-    internal PageElement(PageHtml page, string localName, bool isHtml, PageElement? parent, int index, int contentStart)
+    /// <param name="attributes">As the tag had them, a repeated name already left out; the element keeps the list.</param>
+    internal PageElement(PageHtml page, string localName, bool isHtml, PageElement? parent, int index, int contentStart, List<PageAttribute>? attributes)
     {
         _page = page;
+        _attributes = attributes;
         LocalName = localName;
         IsHtml = isHtml;
         Parent = parent;
@@ -98,7 +100,7 @@ public sealed class PageElement
 
     public bool HasAttribute(string name) => GetAttribute(name) is not null;
 
-    /// <summary>Adds an attribute unless the element has one of that name (the first wins, and a second &lt;html&gt; tag only adds).</summary>
+    /// <summary>Adds an attribute unless the element has one of that name: a second &lt;html&gt; tag only adds.</summary>
     internal void AddAttribute(string name, string value)
     {
         if (!HasAttribute(name))

@@ -1,6 +1,6 @@
-using System.Runtime.CompilerServices;
 using System.Collections.Frozen;
 using System.Net;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace StaticSite.Checks;
@@ -98,19 +98,15 @@ public sealed class PageHtml
     private string Text(TextRun run)
     {
         var text = _html.AsSpan(run.Start, run.End - run.Start);
-        return run.Raw || !text.Contains('&') ? text.ToString() : WebUtility.HtmlDecode(text.ToString());
+        return run.Raw ? text.ToString() : Decoded(text);
     }
 
-    private static string Collapse(string text)
-    {
-        var collapsed = new StringBuilder(text.Length);
-        foreach (var part in text.Split([' ', '\t', '\n', '\f', '\r'], StringSplitOptions.RemoveEmptyEntries))
-        {
-            collapsed.Append(collapsed.Length > 0 ? " " : "").Append(part);
-        }
+    /// <summary>Text or an attribute value with its character references decoded.</summary>
+    private static string Decoded(ReadOnlySpan<char> text) =>
+        text.Contains('&') ? WebUtility.HtmlDecode(text.ToString()) : text.ToString();
 
-        return collapsed.ToString();
-    }
+    private static string Collapse(string text) =>
+        string.Join(' ', text.Split([' ', '\t', '\n', '\f', '\r'], StringSplitOptions.RemoveEmptyEntries));
 
     /// <summary>The tokenizer and tree builder, over one page.</summary>
     private sealed class TreeBuilder(PageHtml page)
@@ -136,11 +132,11 @@ public sealed class PageHtml
 
                 Text(position, lt, raw: false);
                 var next = _html[lt + 1];
-                if (IsAsciiLetter(next))
+                if (char.IsAsciiLetter(next))
                 {
                     position = StartTag(lt);
                 }
-                else if (next == '/' && lt + 2 < _html.Length && IsAsciiLetter(_html[lt + 2]))
+                else if (next == '/' && lt + 2 < _html.Length && char.IsAsciiLetter(_html[lt + 2]))
                 {
                     position = EndTag(lt);
                 }
@@ -213,8 +209,7 @@ public sealed class PageHtml
         private int StartTag(int lt)
         {
             var (name, position) = TagName(lt + 1);
-            var attributes = new List<PageAttribute>(4);
-            var (end, selfClosing) = ReadAttributes(position, attributes);
+            var (end, selfClosing, attributes) = ReadAttributes(position, keep: true);
             if (end < 0)
             {
                 // A tag the file ends inside is no tag.
@@ -223,7 +218,7 @@ public sealed class PageHtml
 
             if (name == "html")
             {
-                foreach (var (attribute, value) in attributes)
+                foreach (var (attribute, value) in attributes ?? [])
                 {
                     page.Root.AddAttribute(attribute, value);
                 }
@@ -239,13 +234,8 @@ public sealed class PageHtml
                 parent = Current;
             }
 
-            var element = Add(name, isHtml, parent, end);
-            foreach (var (attribute, value) in attributes)
-            {
-                element.AddAttribute(attribute, value);
-            }
-
-            if ((isHtml && IsVoid(name)) || (!isHtml && selfClosing))
+            var element = Add(name, isHtml, parent, end, attributes);
+            if ((isHtml && VoidElements.Contains(name)) || (!isHtml && selfClosing))
             {
                 element.ContentEnd = end;
                 element.DescendantsEnd = element.Index + 1;
@@ -297,7 +287,7 @@ public sealed class PageHtml
         private int EndTag(int lt)
         {
             var (name, position) = TagName(lt + 2);
-            var (end, _) = ReadAttributes(position, null);
+            var (end, _, _) = ReadAttributes(position, keep: false);
             if (end < 0)
             {
                 return _html.Length;
@@ -439,9 +429,9 @@ public sealed class PageHtml
             }
         }
 
-        private PageElement Add(string name, bool isHtml, PageElement? parent, int contentStart)
+        private PageElement Add(string name, bool isHtml, PageElement? parent, int contentStart, List<PageAttribute>? attributes = null)
         {
-            var element = new PageElement(page, name, isHtml, parent, page._elements.Count, contentStart) { Inert = _inert > 0 };
+            var element = new PageElement(page, name, isHtml, parent, page._elements.Count, contentStart, attributes) { Inert = _inert > 0 };
             page._elements.Add(element);
             return element;
         }
@@ -465,18 +455,23 @@ public sealed class PageHtml
             return (Name(_html.AsSpan(start, end - start)), end);
         }
 
-        /// <summary>Reads attributes up to the tag's '&gt;'; End is just past it, or -1 when the file ends first.</summary>
+        /// <summary>
+        /// Reads attributes up to the tag's '&gt;'; End is just past it, or -1 when the file ends
+        /// first. With <paramref name="keep"/>, they are returned in the order written, a repeated
+        /// name keeping its first value as browsers do (null when the tag has none).
+        /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private (int End, bool SelfClosing) ReadAttributes(int position, List<PageAttribute>? attributes)
+        private (int End, bool SelfClosing, List<PageAttribute>? Attributes) ReadAttributes(int position, bool keep)
         {
             var html = _html;
+            List<PageAttribute>? attributes = null;
             while (true)
             {
                 while (position < html.Length && html[position] is ' ' or '\t' or '\n' or '\f' or '\r' or '/')
                 {
                     if (html[position] == '/' && position + 1 < html.Length && html[position + 1] == '>')
                     {
-                        return (position + 2, true);
+                        return (position + 2, true, attributes);
                     }
 
                     position++;
@@ -484,12 +479,12 @@ public sealed class PageHtml
 
                 if (position >= html.Length)
                 {
-                    return (-1, false);
+                    return (-1, false, null);
                 }
 
                 if (html[position] == '>')
                 {
-                    return (position + 1, false);
+                    return (position + 1, false, attributes);
                 }
 
                 // A name may start with '=', and runs to white space, '/', '>' or '='.
@@ -519,10 +514,10 @@ public sealed class PageHtml
                         var close = html.IndexOf(html[position], position + 1);
                         if (close < 0)
                         {
-                            return (-1, false);
+                            return (-1, false, null);
                         }
 
-                        value = Decode(html.AsSpan(position + 1, close - position - 1));
+                        value = Decoded(html.AsSpan(position + 1, close - position - 1));
                         position = close + 1;
                     }
                     else
@@ -533,19 +528,16 @@ public sealed class PageHtml
                             position++;
                         }
 
-                        value = Decode(html.AsSpan(valueStart, position - valueStart));
+                        value = Decoded(html.AsSpan(valueStart, position - valueStart));
                     }
                 }
 
-                if (attributes is not null)
+                if (keep && Name(name) is var lower && (attributes is null || !attributes.Exists(a => a.Name == lower)))
                 {
-                    attributes.Add(new PageAttribute(Name(name), value));
+                    (attributes ??= new List<PageAttribute>(4)).Add(new PageAttribute(lower, value));
                 }
             }
         }
-
-        private static string Decode(ReadOnlySpan<char> value) =>
-            value.Contains('&') ? WebUtility.HtmlDecode(value.ToString()) : value.ToString();
 
         /// <summary>A tag or attribute name, lower-cased; the names pages use are one shared string each.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -558,12 +550,8 @@ public sealed class PageHtml
 
         private static bool IsTagNameEnd(char c) => c is ' ' or '\t' or '\n' or '\f' or '\r' or '/' or '>';
 
-        private static bool IsAsciiLetter(char c) => char.IsAsciiLetter(c);
-
         private static bool IsIntegrationPoint(PageElement element) =>
             element.LocalName is "foreignobject" or "desc" or "title" or "annotation-xml" or "mi" or "mo" or "mn" or "ms" or "mtext";
-
-        private static bool IsVoid(string name) => VoidElements.Contains(name);
     }
 
     private static readonly FrozenSet<string> VoidElements = FrozenSet.Create(StringComparer.Ordinal,

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+
 namespace StaticSite.PlainEnglish;
 
 /// <summary>
@@ -76,19 +77,6 @@ public ref struct WordEnumerator(ReadOnlySpan<char> text, int position = 0)
 
 public static class Words
 {
-    public static WordEnumerator In(ReadOnlySpan<char> text) => new(text);
-
     /// <summary>The words of <paramref name="text"/> from <paramref name="position"/> on, at their offsets in the whole text.</summary>
-    public static WordEnumerator In(ReadOnlySpan<char> text, int position) => new(text, position);
-
-    public static int Count(ReadOnlySpan<char> text)
-    {
-        var count = 0;
-        foreach (var _ in In(text))
-        {
-            count++;
-        }
-
-        return count;
-    }
+    public static WordEnumerator In(ReadOnlySpan<char> text, int position = 0) => new(text, position);
 }
