@@ -36,9 +36,6 @@ public sealed record ProcessedEntry(ProcessedPage Page, IReadOnlyList<string> Im
 /// </summary>
 public sealed class BuildCache
 {
-    /// <summary>Views are plain records of text, numbers and lists; fields too, so no tuple is left out.</summary>
-    private static readonly JsonSerializerOptions ViewJson = new() { IncludeFields = true };
-
     private readonly ConcurrentDictionary<string, byte> _changed = new(StringComparer.Ordinal);
 
     /// <summary>This build's process key of each page processed through the cache, by source path.</summary>
@@ -255,7 +252,7 @@ public sealed class BuildCache
             }
             else
             {
-                every.Add(JsonSerializer.SerializeToUtf8Bytes(source with { Body = "" }, ViewJson));
+                every.Add(JsonSerializer.SerializeToUtf8Bytes(source with { Body = "" }, ViewJson.Default.SourceDocument));
             }
         }
 
@@ -312,7 +309,7 @@ public sealed class BuildCache
     public RenderKeys RenderKeysFor(BuildContext context, SiteGraph graph, IReadOnlyList<PageView> views, IReadOnlyList<byte[]?> fragments, SiteView site, IEnumerable<string> files)
     {
         using var shared = new ContentKeyBuilder();
-        var everyPage = shared.Add(_everyView).Add(_themeKey).Add(JsonSerializer.SerializeToUtf8Bytes(site, ViewJson)).Finish();
+        var everyPage = shared.Add(_everyView).Add(_themeKey).Add(JsonSerializer.SerializeToUtf8Bytes(site, ViewJson.Default.SiteView)).Finish();
 
         using var reachable = new ContentKeyBuilder();
         reachable.Add(Environment);
@@ -334,8 +331,8 @@ public sealed class BuildCache
                 return (renderKey, check.Add(everyCheck).Add(renderKey).Finish());
             }
 
-            var made = render.Add(JsonSerializer.SerializeToUtf8Bytes(views[index], ViewJson)).Add(ContentKey.Of(fragments[index] ?? [])).Finish();
-            return (made, check.Add(everyCheck).Add(made).Add(source.DisplayPath).Add(JsonSerializer.SerializeToUtf8Bytes(page.Links, ViewJson)).Finish());
+            var made = render.Add(JsonSerializer.SerializeToUtf8Bytes(views[index], ViewJson.Default.PageView)).Add(ContentKey.Of(fragments[index] ?? [])).Finish();
+            return (made, check.Add(everyCheck).Add(made).Add(source.DisplayPath).Add(JsonSerializer.SerializeToUtf8Bytes(page.Links, ViewJson.Default.IReadOnlyListLinkRef)).Finish());
         }).ToList();
         return new RenderKeys(this, keys);
     }

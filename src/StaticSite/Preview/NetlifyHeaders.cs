@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Tomlyn;
 using Tomlyn.Model;
+using Tomlyn.Serialization;
 
 namespace StaticSite.Preview;
 
@@ -54,7 +55,7 @@ public sealed class NetlifyHeaders(IReadOnlyList<HeaderRule> rules)
         TomlTable config;
         try
         {
-            config = TomlSerializer.Deserialize<TomlTable>(toml) ?? new TomlTable();
+            config = TomlSerializer.Deserialize(toml, NetlifyToml.Default.TomlTable) ?? new TomlTable();
         }
         catch (Exception e) when (e is TomlException or InvalidOperationException)
         {
@@ -123,3 +124,10 @@ public sealed class NetlifyHeaders(IReadOnlyList<HeaderRule> rules)
         _ => throw new FormatException($"{sourceName}: header '{name}' must be a string or a list of strings"),
     };
 }
+
+/// <summary>
+/// netlify.toml read into Tomlyn's table model by code made at compile time: the published
+/// program is compiled ahead of time, where Tomlyn's reflection is switched off.
+/// </summary>
+[TomlSerializable(typeof(TomlTable))]
+internal sealed partial class NetlifyToml : TomlSerializerContext;

@@ -70,7 +70,7 @@ public static class StructuredData
                     .Select(s => (JsonNode?)new JsonObject { ["@type"] = "CreativeWork", ["name"] = s.Title, ["publisher"] = s.Publisher, ["url"] = s.Url }).ToArray());
             }
 
-            graph.Add(webPage);
+            graph.Add((JsonNode)webPage);
         }
 
         // Only real places in the site get a breadcrumb trail: not 404.html, which has no address of its own.
@@ -84,7 +84,7 @@ public static class StructuredData
                     ["name"] = link.Title,
                     ["item"] = site.Url + link.Href,
                 }).ToArray();
-            graph.Add(new JsonObject { ["@type"] = "BreadcrumbList", ["itemListElement"] = new JsonArray(items) });
+            graph.Add((JsonNode)new JsonObject { ["@type"] = "BreadcrumbList", ["itemListElement"] = new JsonArray(items) });
         }
 
         if (graph.Count == 0)

@@ -38,6 +38,22 @@ public sealed class PageFailureTests
         Assert.Empty(Assert.Single(processed, p => p.Source.SourcePath == "guide/boom.md").Html);
     }
 
+    /// <summary>
+    /// Quotes nested past Markdig's own limit make it throw; that refusal is known by its message
+    /// (see MarkdownNesting.IsDepthLimit), so this pins the message to the Markdig in use.
+    /// </summary>
+    [Fact]
+    public void Quotes_nested_past_Markdig_s_limit_are_an_error_at_their_line()
+    {
+        using var site = new FixtureSite();
+        site.Write("input/guide/deep.md", "---\ntitle: Deep\ndescription: d\nlayout: page\n---\n\nThe first line.\n\n" + new string('>', 5000) + " Too deep.\n");
+
+        var result = site.Build();
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(("MD001", "input/guide/deep.md", 9), (error.Code, error.Path, error.Line));
+    }
+
     private sealed class ThrowsOnBoom : IProseRule
     {
         public string Code => "TEST";

@@ -63,12 +63,12 @@ public sealed class WorkflowTests
         Assert.Equal("pages", Text(steps[configure], "id"));
 
         var test = IndexOfRun(steps, "dotnet test");
-        var build = IndexOfRun(steps, "StaticSite.dll build");
+        var build = IndexOfRun(steps, "staticsite/StaticSite build");
         var upload = IndexOfUses(steps, "actions/upload-pages-artifact");
         Assert.True(test >= 0 && build >= 0 && upload >= 0, "needs a dotnet test step, a build step and an upload step");
         Assert.True(configure < build && test < upload && build < upload, "order: configure-pages and tests, then build, then upload");
 
-        // The published generator is kept between runs (minutes to make), and made again on a miss.
+        // The published generator is kept between runs (minutes to compile), and made again on a miss.
         var cache = IndexOfUses(steps, "actions/cache");
         var publish = IndexOfRun(steps, "dotnet publish -c Release src/StaticSite -o .build/staticsite");
         Assert.True(cache >= 0 && publish >= 0, "needs a cache step and a publish step");
@@ -78,7 +78,9 @@ public sealed class WorkflowTests
         Assert.Equal($"steps.{Text(steps[cache], "id")}.outputs.cache-hit != 'true'", Text(steps[publish], "if"));
 
         var run = Text(steps[build], "run");
-        Assert.Contains("dotnet .build/staticsite/StaticSite.dll build --output _site", run, StringComparison.Ordinal);
+        // The native program itself: no runtime to start, and no hand-over from StaticSite.dll.
+        Assert.Contains(".build/staticsite/StaticSite build --output _site", run, StringComparison.Ordinal);
+        Assert.DoesNotContain("dotnet .build", run, StringComparison.Ordinal);
         Assert.Contains("--base-path \"$BASE_PATH/\"", run, StringComparison.Ordinal);
         Assert.Contains("--url \"$ORIGIN\"", run, StringComparison.Ordinal);
         // Through env, not spliced into the script: the values are data, never shell code.
@@ -107,9 +109,9 @@ public sealed class WorkflowTests
     [InlineData("/leg-knee", "/leg-knee/")]
     public void The_pages_build_command_line_is_accepted_for_user_and_project_sites(string basePath, string expected)
     {
-        var run = Text(Steps(Load("pages.yml"), "build")[IndexOfRun(Steps(Load("pages.yml"), "build"), "StaticSite.dll build")], "run");
+        var run = Text(Steps(Load("pages.yml"), "build")[IndexOfRun(Steps(Load("pages.yml"), "build"), "staticsite/StaticSite build")], "run");
         var env = new Dictionary<string, string> { ["BASE_PATH"] = basePath, ["ORIGIN"] = "https://someone.github.io" };
-        const string program = "StaticSite.dll ";
+        const string program = "staticsite/StaticSite ";
         var args = Shell.Words(run[(run.IndexOf(program, StringComparison.Ordinal) + program.Length)..], env);
         using var site = new FixtureSite();
         var output = Path.Combine(site.Root, "_site");
