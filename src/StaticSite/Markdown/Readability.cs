@@ -61,7 +61,7 @@ public static class Readability
         {
             if (char.IsAsciiLetter(c) && length < buffer.Length)
             {
-                buffer[length++] = char.ToLowerInvariant(c);
+                buffer[length++] = (char)(c | 0x20); // lower case: c is an ASCII letter
             }
         }
 
@@ -134,5 +134,9 @@ public static class Readability
     private static bool IsSibilantBeforeEs(ReadOnlySpan<char> w) =>
         w.EndsWith("ses") || w.EndsWith("xes") || w.EndsWith("zes") || w.EndsWith("ches") || w.EndsWith("shes") || w.EndsWith("gees") || w.EndsWith("cees");
 
-    private static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u' or 'y';
+    /// <summary>a, e, i, o, u or y (lower case), as one bit test: it runs for every letter of the site.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsVowel(char c) => (uint)(c - 'a') < 26 && ((VowelBits >> (c - 'a')) & 1) != 0;
+
+    private const int VowelBits = (1 << ('a' - 'a')) | (1 << ('e' - 'a')) | (1 << ('i' - 'a')) | (1 << ('o' - 'a')) | (1 << ('u' - 'a')) | (1 << ('y' - 'a'));
 }

@@ -48,6 +48,17 @@ public static class FragmentText
         var read = 0;
         while (read < html.Length)
         {
+            // Text up to the next tag or reference moves as one block (the text never grows, so it moves left or stays).
+            var run = html[read..].IndexOfAny('<', '&');
+            run = run < 0 ? html.Length - read : run;
+            if (run > 0)
+            {
+                html.Slice(read, run).CopyTo(html[write..]);
+                write += run;
+                read += run;
+                continue;
+            }
+
             var c = html[read];
             if (c == '<')
             {

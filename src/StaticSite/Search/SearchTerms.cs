@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Collections.Frozen;
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Text;
 using StaticSite.PlainEnglish;
 
 namespace StaticSite.Search;
@@ -100,6 +101,13 @@ public static class SearchTerms
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int Fold(Span<char> text)
     {
+        // Most text is ASCII: then folding is lower-casing, done many characters at a time.
+        if (Ascii.IsValid(text))
+        {
+            Ascii.ToLowerInPlace(text, out var written);
+            return written;
+        }
+
         var length = 0;
         foreach (var c in text)
         {
