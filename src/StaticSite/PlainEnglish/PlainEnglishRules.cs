@@ -49,31 +49,37 @@ public sealed class PlainEnglishRules(IReadOnlyList<IProseRule> rules)
         return all;
     }
 
+    /// <summary>
+    /// The page's prose in one walk of its blocks. The block after an allow marker comes after the
+    /// marker in document order, so it is known to be allowed before it or anything in it is reached.
+    /// </summary>
     private static IEnumerable<ProseText> ProseOf(MarkdownDocument document)
     {
-        var allowed = new HashSet<Block>();
-        foreach (var marker in document.Descendants<HtmlBlock>().Where(IsAllowMarker))
+        HashSet<Block>? allowed = null;
+        foreach (var block in document.Descendants<Block>())
         {
-            if (marker.Parent is { } parent && parent.IndexOf(marker) is var index && index + 1 < parent.Count)
+            if (block is HtmlBlock html && IsAllowMarker(html))
             {
-                allowed.Add(parent[index + 1]);
-            }
-        }
+                if (html.Parent is { } parent && parent.IndexOf(html) is var index && index + 1 < parent.Count)
+                {
+                    (allowed ??= []).Add(parent[index + 1]);
+                }
 
-        foreach (var block in document.Descendants<LeafBlock>())
-        {
+                continue;
+            }
+
             if (block is not (ParagraphBlock or HeadingBlock))
             {
                 continue;
             }
 
             var isAllowed = false;
-            for (Block? b = block; b is not null; b = b.Parent)
+            for (Block? b = block; allowed is not null && b is not null; b = b.Parent)
             {
                 isAllowed |= allowed.Contains(b);
             }
 
-            if (ProseText.From(block, isAllowed) is { } prose)
+            if (ProseText.From((LeafBlock)block, isAllowed) is { } prose)
             {
                 yield return prose;
             }
