@@ -80,14 +80,17 @@ public sealed class PageElement
         }
     }
 
-    public string? GetAttribute(string name)
+    public string? GetAttribute(string name) => ValueOf(_attributes, name);
+
+    /// <summary>The value of the attribute of that (lower-case) name in a tag's list, or null; also used while the tag is read.</summary>
+    internal static string? ValueOf(List<PageAttribute>? attributes, string name)
     {
-        if (_attributes is null)
+        if (attributes is null)
         {
             return null;
         }
 
-        foreach (var attribute in _attributes)
+        foreach (var attribute in attributes)
         {
             if (string.Equals(attribute.Name, name, StringComparison.Ordinal))
             {

@@ -532,7 +532,7 @@ public sealed class PageHtml
                     }
                 }
 
-                if (keep && Name(name) is var lower && (attributes is null || !attributes.Exists(a => a.Name == lower)))
+                if (keep && Name(name) is var lower && PageElement.ValueOf(attributes, lower) is null)
                 {
                     (attributes ??= new List<PageAttribute>(4)).Add(new PageAttribute(lower, value));
                 }
