@@ -3,22 +3,27 @@ using System.Diagnostics;
 namespace StaticSite;
 
 /// <summary>
-/// How long one stage took, the processor time it used, how much it allocated, and how many
-/// methods the JIT compiled for it (all threads), for <c>--timings</c>. Processor time over
-/// elapsed time is how many cores the stage kept busy. Compiled methods are code that ReadyToRun
-/// could not provide ahead of time: start-up work, not the site's.
+/// How long one stage took, the processor time it used, how much it allocated, how long the
+/// garbage collector stopped it, and how many methods the JIT compiled for it (all threads), for
+/// <c>--timings</c>. Processor time over elapsed time is how many cores the stage kept busy. The
+/// collector's pauses grow with what survives, not with what is allocated, so they show where
+/// data is kept too long. Compiled methods are code that ahead-of-time compilation could not
+/// provide: start-up work, not the site's.
 /// </summary>
-public sealed record StageTiming(string Stage, TimeSpan Elapsed, long AllocatedBytes = 0, long JitMethods = 0, TimeSpan JitTime = default, TimeSpan Cpu = default);
+public sealed record StageTiming(string Stage, TimeSpan Elapsed, long AllocatedBytes = 0, long JitMethods = 0, TimeSpan JitTime = default, TimeSpan Cpu = default)
+{
+    public TimeSpan GcPaused { get; init; }
+}
 
-/// <summary>What the runtime has counted so far, on all threads: processor time (user and system), bytes allocated, methods the JIT compiled, and its time.</summary>
-public readonly record struct RuntimeCounters(long Allocated, long JitMethods, TimeSpan JitTime, TimeSpan Cpu)
+/// <summary>What the runtime has counted so far, on all threads: processor time (user and system), bytes allocated, the collector's pauses, methods the JIT compiled, and its time.</summary>
+public readonly record struct RuntimeCounters(long Allocated, long JitMethods, TimeSpan JitTime, TimeSpan Cpu, TimeSpan GcPaused)
 {
     public static RuntimeCounters Now() =>
-        new(GC.GetTotalAllocatedBytes(precise: false), System.Runtime.JitInfo.GetCompiledMethodCount(), System.Runtime.JitInfo.GetCompilationTime(), Environment.CpuUsage.TotalTime);
+        new(GC.GetTotalAllocatedBytes(precise: false), System.Runtime.JitInfo.GetCompiledMethodCount(), System.Runtime.JitInfo.GetCompilationTime(), Environment.CpuUsage.TotalTime, GC.GetTotalPauseDuration());
 
     /// <summary>A stage that took <paramref name="elapsed"/> and ran from <paramref name="start"/> to these counts.</summary>
     public StageTiming Since(RuntimeCounters start, string stage, TimeSpan elapsed) =>
-        new(stage, elapsed, Allocated - start.Allocated, JitMethods - start.JitMethods, JitTime - start.JitTime, Cpu - start.Cpu);
+        new(stage, elapsed, Allocated - start.Allocated, JitMethods - start.JitMethods, JitTime - start.JitTime, Cpu - start.Cpu) { GcPaused = GcPaused - start.GcPaused };
 }
 
 /// <summary>

@@ -17,7 +17,7 @@ public static class BuildReport
     {
         // Start-up (the runtime loading and reaching Main) is part of what a user waits for, so --timings shows it.
         var counters = RuntimeCounters.Now();
-        var startup = new StageTiming("start-up", DateTime.Now - System.Diagnostics.Process.GetCurrentProcess().StartTime, 0, counters.JitMethods, counters.JitTime, counters.Cpu);
+        var startup = new StageTiming("start-up", DateTime.Now - System.Diagnostics.Process.GetCurrentProcess().StartTime, 0, counters.JitMethods, counters.JitTime, counters.Cpu) { GcPaused = counters.GcPaused };
         var result = Build(options, terminal);
         Write(result, options, terminal, readabilityReport, startup);
         return result.Succeeded;
@@ -88,14 +88,14 @@ public static class BuildReport
             var report = RuntimeCounters.Now().Since(reportStart, "report", reportClock.Elapsed);
             StageTiming[] stages = [.. startup is { } s ? [s] : Array.Empty<StageTiming>(), .. result.Timings, report];
             // cpu: processor time on all threads, user and system; over the stage's time, the cores it kept busy.
-            stdout.WriteLine("  stage           time          cpu    allocated   JIT-compiled");
+            stdout.WriteLine("  stage           time          cpu    allocated    GC paused   JIT-compiled");
             foreach (var timing in stages)
             {
-                stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {timing.Stage,-11} {timing.Elapsed.TotalMilliseconds,8:0.0} ms {timing.Cpu.TotalMilliseconds,8:0} ms {timing.AllocatedBytes / 1048576.0,8:0.0} MB {timing.JitMethods,6} in {timing.JitTime.TotalMilliseconds,6:0.0} ms"));
+                stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {timing.Stage,-11} {timing.Elapsed.TotalMilliseconds,8:0.0} ms {timing.Cpu.TotalMilliseconds,8:0} ms {timing.AllocatedBytes / 1048576.0,8:0.0} MB {timing.GcPaused.TotalMilliseconds,8:0} ms {timing.JitMethods,6} in {timing.JitTime.TotalMilliseconds,6:0.0} ms"));
             }
 
-            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {"total",-11} {stages.Sum(t => t.Elapsed.TotalMilliseconds),8:0.0} ms {stages.Sum(t => t.Cpu.TotalMilliseconds),8:0} ms {stages.Sum(t => t.AllocatedBytes) / 1048576.0,8:0.0} MB {stages.Sum(t => t.JitMethods),6} in {stages.Sum(t => t.JitTime.TotalMilliseconds),6:0.0} ms"));
-            // The collector's share: every stage's time above includes the pauses it caused.
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {"total",-11} {stages.Sum(t => t.Elapsed.TotalMilliseconds),8:0.0} ms {stages.Sum(t => t.Cpu.TotalMilliseconds),8:0} ms {stages.Sum(t => t.AllocatedBytes) / 1048576.0,8:0.0} MB {stages.Sum(t => t.GcPaused.TotalMilliseconds),8:0} ms {stages.Sum(t => t.JitMethods),6} in {stages.Sum(t => t.JitTime.TotalMilliseconds),6:0.0} ms"));
+            // The collector's share: every stage's time above includes its pauses.
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  garbage collections: {GC.CollectionCount(0)} (generation 1: {GC.CollectionCount(1)}, generation 2: {GC.CollectionCount(2)}), paused {GC.GetTotalPauseDuration().TotalMilliseconds:0} ms"));
         }
 

@@ -171,7 +171,7 @@ public sealed class CommandLineTests
     }
 
     [Fact]
-    public void Timings_show_every_stage_with_its_time_processor_time_allocations_and_jit_work_and_a_total_of_them()
+    public void Timings_show_every_stage_with_its_time_processor_time_allocations_collector_pauses_and_jit_work_and_a_total_of_them()
     {
         using var site = new FixtureSite();
 
@@ -179,16 +179,18 @@ public sealed class CommandLineTests
 
         Assert.True(run.Code == 0, run.Error);
         var rows = run.Out.Split('\n')
-            .Select(line => System.Text.RegularExpressions.Regex.Match(line, @"^  (\S+) +([0-9.]+) ms +([0-9]+) ms +([0-9.]+) MB +([0-9]+) in +([0-9.]+) ms$"))
+            .Select(line => System.Text.RegularExpressions.Regex.Match(line, @"^  (\S+) +([0-9.]+) ms +([0-9]+) ms +([0-9.]+) MB +([0-9]+) ms +([0-9]+) in +([0-9.]+) ms$"))
             .Where(m => m.Success)
             .ToDictionary(m => m.Groups[1].Value, m => (
                 Ms: double.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture),
                 Cpu: int.Parse(m.Groups[3].Value, System.Globalization.CultureInfo.InvariantCulture),
-                Jit: int.Parse(m.Groups[5].Value, System.Globalization.CultureInfo.InvariantCulture)));
+                Paused: int.Parse(m.Groups[5].Value, System.Globalization.CultureInfo.InvariantCulture),
+                Jit: int.Parse(m.Groups[6].Value, System.Globalization.CultureInfo.InvariantCulture)));
         string[] stages = ["start-up", "config", "read", "process", "readability", "compact", "theme", "resolve", "publish", "render", "check", "write", "report"];
         Assert.Equal([.. stages, "total"], rows.Keys);
         Assert.Equal(stages.Sum(s => rows[s].Ms), rows["total"].Ms, 0.1 * stages.Length);
         Assert.Equal(stages.Sum(s => rows[s].Jit), rows["total"].Jit);
+        Assert.InRange(rows["total"].Paused, stages.Sum(s => rows[s].Paused) - stages.Length, stages.Sum(s => rows[s].Paused) + stages.Length);
         // Processor time is counted for every stage (rounded to whole milliseconds each).
         Assert.True(rows["total"].Cpu > 0);
         var cpu = stages.Sum(s => rows[s].Cpu);
