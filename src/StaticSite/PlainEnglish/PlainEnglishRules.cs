@@ -56,6 +56,7 @@ public sealed class PlainEnglishRules(IReadOnlyList<IProseRule> rules)
     private static IEnumerable<ProseText> ProseOf(MarkdownDocument document)
     {
         HashSet<Block>? allowed = null;
+        var builder = new ProseText.Builder();
         foreach (var block in document.Descendants<Block>())
         {
             if (block is HtmlBlock html && IsAllowMarker(html))
@@ -79,7 +80,7 @@ public sealed class PlainEnglishRules(IReadOnlyList<IProseRule> rules)
                 isAllowed |= allowed.Contains(b);
             }
 
-            if (ProseText.From((LeafBlock)block, isAllowed) is { } prose)
+            if (builder.From((LeafBlock)block, isAllowed) is { } prose)
             {
                 yield return prose;
             }

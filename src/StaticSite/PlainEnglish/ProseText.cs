@@ -1,5 +1,6 @@
 using System.Text;
 using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
 using StaticSite.Markdown;
 
 namespace StaticSite.PlainEnglish;
@@ -37,11 +38,24 @@ public sealed record ProseText(string Text, IReadOnlyList<ProseSegment> Segments
     /// <summary>True when some of the text maps back to the file (a paragraph of only a bare link or entity does not), so rules can point at it.</summary>
     public bool HasPositions => Segments.Count > 0;
 
-    public static ProseText? From(LeafBlock block, bool longSentencesAllowed)
+    /// <summary>
+    /// Makes the prose of one page's blocks one after another with the same text buffer and
+    /// position list, so each block costs only its own string and positions: a page has dozens.
+    /// </summary>
+    public sealed class Builder
     {
-        var builder = new StringBuilder();
-        var segments = new List<ProseSegment>();
-        MarkdownText.Append(builder, block.Inline, (inline, offset) => segments.Add(new ProseSegment(offset, inline.Line + 1, inline.Column + 1)));
-        return builder.Length == 0 ? null : new ProseText(builder.ToString(), segments, block is HeadingBlock, longSentencesAllowed);
+        private readonly StringBuilder _text = new();
+        private readonly List<ProseSegment> _segments = [];
+        private readonly Action<Inline, int> _written;
+
+        public Builder() => _written = (inline, offset) => _segments.Add(new ProseSegment(offset, inline.Line + 1, inline.Column + 1));
+
+        public ProseText? From(LeafBlock block, bool longSentencesAllowed)
+        {
+            _text.Clear();
+            _segments.Clear();
+            MarkdownText.Append(_text, block.Inline, _written);
+            return _text.Length == 0 ? null : new ProseText(_text.ToString(), [.. _segments], block is HeadingBlock, longSentencesAllowed);
+        }
     }
 }
