@@ -238,9 +238,9 @@ public static class Site
     {
         var pagesBySource = input.Pages.ToDictionary(p => p.SourcePath, StringComparer.Ordinal);
         var staticFiles = input.Files.Select(f => f.SourcePath).ToHashSet(StringComparer.Ordinal);
-        var pipeline = MarkdownPipelineFactory.Create();
+        var dialect = MarkdownDialect.Create();
         var plainEnglish = PlainEnglishRules.For(context.Config);
-        var processor = new MarkdownProcessor(context, pipeline, pagesBySource, staticFiles, input.LeftOut, plainEnglish, glossary, images);
+        var processor = new MarkdownProcessor(context, dialect, pagesBySource, staticFiles, input.LeftOut, plainEnglish, glossary, images);
         var environment = cache?.ProcessEnvironment(input);
         return input.Pages.AsParallel().AsOrdered().Select((page, index) =>
         {
@@ -256,7 +256,7 @@ public static class Site
             return cache.Process(page.SourcePath, environment!.Value, text, context.Diagnostics, images, own =>
             {
                 var shown = new List<string>();
-                var result = new MarkdownProcessor(context.WithDiagnostics(own), pipeline, pagesBySource, staticFiles, input.LeftOut, plainEnglish, glossary, images, shown.Add)
+                var result = new MarkdownProcessor(context.WithDiagnostics(own), dialect, pagesBySource, staticFiles, input.LeftOut, plainEnglish, glossary, images, shown.Add)
                     .Process(page with { Body = body });
                 return (result, shown);
             });

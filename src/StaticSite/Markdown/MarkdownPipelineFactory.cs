@@ -20,11 +20,20 @@ public static class MarkdownPipelineFactory
     /// past the CSP), SmartyPants (it would change authors' punctuation), task lists (checklists
     /// do that job accessibly), emoji shortcodes and footnotes (hard to follow with a screen reader).
     /// </summary>
-    public static MarkdownPipeline Create() => new MarkdownPipelineBuilder()
-        .UseAutoIdentifiers(AutoIdentifierOptions.GitHub)
-        .UsePipeTables()
-        .UseAutoLinks()
-        .UseHealthComponents()
-        .UseHtmlImages()
-        .Build();
+    /// <param name="bareAddresses">Whether bare addresses become links (AutoLinks); without it, for text that has none (see <see cref="MarkdownDialect"/>).</param>
+    public static MarkdownPipeline Create(bool bareAddresses)
+    {
+        var builder = new MarkdownPipelineBuilder()
+            .UseAutoIdentifiers(AutoIdentifierOptions.GitHub)
+            .UsePipeTables();
+        if (bareAddresses)
+        {
+            builder.UseAutoLinks();
+        }
+
+        return builder
+            .UseHealthComponents()
+            .UseHtmlImages()
+            .Build();
+    }
 }

@@ -18,7 +18,7 @@ namespace StaticSite.Markdown;
 /// and links against the site's URL map, check the prose is plain English, link glossary terms,
 /// and render the HTML fragment.
 /// </summary>
-public sealed class MarkdownProcessor(BuildContext context, MarkdownPipeline pipeline, IReadOnlyDictionary<string, SourceDocument> pagesBySource, IReadOnlySet<string> staticFiles, IReadOnlyDictionary<string, string> leftOut, PlainEnglishRules plainEnglish, GlossaryIndex glossary, ImageCatalog images, Action<string>? imageShown = null)
+public sealed class MarkdownProcessor(BuildContext context, MarkdownDialect dialect, IReadOnlyDictionary<string, SourceDocument> pagesBySource, IReadOnlySet<string> staticFiles, IReadOnlyDictionary<string, string> leftOut, PlainEnglishRules plainEnglish, GlossaryIndex glossary, ImageCatalog images, Action<string>? imageShown = null)
 {
     /// <summary>
     /// Renderers that have finished a page, for the next: making one builds some thirty object
@@ -57,7 +57,7 @@ public sealed class MarkdownProcessor(BuildContext context, MarkdownPipeline pip
         }
         catch (Exception e) when (MarkdownNesting.IsDepthLimit(e))
         {
-            var (line, column) = MarkdownNesting.WhereParsingFails(page.Body, pipeline);
+            var (line, column) = MarkdownNesting.WhereParsingFails(page.Body, dialect.For(page.Body));
             ReportTooDeep(page, line, column);
             return Empty(page);
         }
@@ -71,7 +71,7 @@ public sealed class MarkdownProcessor(BuildContext context, MarkdownPipeline pip
     /// <summary>The page's Markdown tree, or null (reported) when it nests too deep to walk safely.</summary>
     private MarkdownDocument? Parse(SourceDocument page)
     {
-        var document = Markdig.Markdown.Parse(page.Body, pipeline);
+        var document = Markdig.Markdown.Parse(page.Body, dialect.For(page.Body));
         if (MarkdownNesting.FirstTooDeep(document) is { } tooDeep)
         {
             ReportTooDeep(page, tooDeep.Line + 1, tooDeep.Column + 1);
@@ -99,7 +99,7 @@ public sealed class MarkdownProcessor(BuildContext context, MarkdownPipeline pip
     private ReusableHtmlRenderer NewRenderer()
     {
         var renderer = new ReusableHtmlRenderer();
-        pipeline.Setup(renderer);
+        dialect.Full.Setup(renderer);
         return renderer;
     }
 

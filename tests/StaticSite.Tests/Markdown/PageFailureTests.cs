@@ -25,7 +25,7 @@ public sealed class PageFailureTests
         var context = new BuildContext(options, config, diagnostics);
         var input = Reader.Read(context, new HashSet<string>(["article", "hub", "home", "page"], StringComparer.Ordinal));
         var processor = new MarkdownProcessor(
-            context, MarkdownPipelineFactory.Create(), input.Pages.ToDictionary(p => p.SourcePath), new HashSet<string>(), new Dictionary<string, string>(),
+            context, MarkdownDialect.Create(), input.Pages.ToDictionary(p => p.SourcePath), new HashSet<string>(), new Dictionary<string, string>(),
             new PlainEnglishRules([new ThrowsOnBoom()]), GlossaryIndex.Empty, new StaticSite.Images.ImageCatalog(context.InputDir));
 
         var processed = input.Pages.Select(processor.Process).ToList();
