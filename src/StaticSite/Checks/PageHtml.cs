@@ -544,7 +544,13 @@ public sealed class PageHtml
         private static string Name(ReadOnlySpan<char> name)
         {
             Span<char> lower = name.Length <= 64 ? stackalloc char[name.Length] : new char[name.Length];
-            name.ToLowerInvariant(lower);
+            // ASCII names (all but made-up ones) many characters at a time: without culture data
+            // .NET lower-cases other text a character at a time.
+            if (Ascii.ToLower(name, lower, out _) != System.Buffers.OperationStatus.Done)
+            {
+                name.ToLowerInvariant(lower);
+            }
+
             return KnownNames.TryGetValue(lower, out var known) ? known : lower.ToString();
         }
 

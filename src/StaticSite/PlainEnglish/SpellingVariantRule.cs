@@ -17,8 +17,8 @@ public sealed class SpellingVariantRule : IProseRule
     private readonly FrozenDictionary<string, (string[] Words, string Uk)[]>.AlternateLookup<ReadOnlySpan<char>> _lookup;
 
     /// <summary>
-    /// Whether any listed US word has this length and first letter (<see cref="Slot"/>): most words
-    /// of a page are let through by this alone, without hashing them.
+    /// Whether any listed US word has this length, first letter and last letter (<see cref="Slot"/>):
+    /// nearly every word of a page is let through by this alone, without hashing it.
     /// </summary>
     private readonly bool[] _mayBeListed;
 
@@ -29,7 +29,7 @@ public sealed class SpellingVariantRule : IProseRule
             .GroupBy(p => p.Words[0], StringComparer.OrdinalIgnoreCase)
             .ToFrozenDictionary(g => g.Key, g => g.OrderByDescending(p => p.Words.Length).ToArray(), StringComparer.OrdinalIgnoreCase);
         _lookup = _byFirstWord.GetAlternateLookup<ReadOnlySpan<char>>();
-        _mayBeListed = new bool[(MaxSlotLength + 1) * 27];
+        _mayBeListed = new bool[(MaxSlotLength + 1) * 27 * 27];
         foreach (var word in _byFirstWord.Keys)
         {
             _mayBeListed[Slot(word)] = true;
@@ -38,12 +38,11 @@ public sealed class SpellingVariantRule : IProseRule
 
     private const int MaxSlotLength = 32;
 
-    /// <summary>A word's length (longer ones share the last) and first letter, any case (anything but a letter shares one more).</summary>
-    private static int Slot(ReadOnlySpan<char> word)
-    {
-        var first = char.ToLowerInvariant(word[0]);
-        return (Math.Min(word.Length, MaxSlotLength) * 27) + (first is >= 'a' and <= 'z' ? first - 'a' : 26);
-    }
+    /// <summary>A word's length (longer ones share the last), first letter and last letter, any case (anything but a letter shares one more).</summary>
+    private static int Slot(ReadOnlySpan<char> word) =>
+        (((Math.Min(word.Length, MaxSlotLength) * 27) + Letter(word[0])) * 27) + Letter(word[^1]);
+
+    private static int Letter(char c) => char.IsAsciiLetter(c) ? (c | 0x20) - 'a' : 26;
 
     public string Code => Codes.UsSpelling;
     public Severity Severity => Severity.Warning;
