@@ -10,10 +10,7 @@ namespace StaticSite;
 /// data is kept too long. Compiled methods are code that ahead-of-time compilation could not
 /// provide: start-up work, not the site's.
 /// </summary>
-public sealed record StageTiming(string Stage, TimeSpan Elapsed, long AllocatedBytes = 0, long JitMethods = 0, TimeSpan JitTime = default, TimeSpan Cpu = default)
-{
-    public TimeSpan GcPaused { get; init; }
-}
+public sealed record StageTiming(string Stage, TimeSpan Elapsed, long AllocatedBytes = 0, long JitMethods = 0, TimeSpan JitTime = default, TimeSpan Cpu = default, TimeSpan GcPaused = default);
 
 /// <summary>What the runtime has counted so far, on all threads: processor time (user and system), bytes allocated, the collector's pauses, methods the JIT compiled, and its time.</summary>
 public readonly record struct RuntimeCounters(long Allocated, long JitMethods, TimeSpan JitTime, TimeSpan Cpu, TimeSpan GcPaused)
@@ -23,7 +20,7 @@ public readonly record struct RuntimeCounters(long Allocated, long JitMethods, T
 
     /// <summary>A stage that took <paramref name="elapsed"/> and ran from <paramref name="start"/> to these counts.</summary>
     public StageTiming Since(RuntimeCounters start, string stage, TimeSpan elapsed) =>
-        new(stage, elapsed, Allocated - start.Allocated, JitMethods - start.JitMethods, JitTime - start.JitTime, Cpu - start.Cpu) { GcPaused = GcPaused - start.GcPaused };
+        new(stage, elapsed, Allocated - start.Allocated, JitMethods - start.JitMethods, JitTime - start.JitTime, Cpu - start.Cpu, GcPaused - start.GcPaused);
 }
 
 /// <summary>

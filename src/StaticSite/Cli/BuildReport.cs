@@ -17,7 +17,7 @@ public static class BuildReport
     {
         // Start-up (the runtime loading and reaching Main) is part of what a user waits for, so --timings shows it.
         var counters = RuntimeCounters.Now();
-        var startup = new StageTiming("start-up", DateTime.Now - System.Diagnostics.Process.GetCurrentProcess().StartTime, 0, counters.JitMethods, counters.JitTime, counters.Cpu) { GcPaused = counters.GcPaused };
+        var startup = new StageTiming("start-up", DateTime.Now - System.Diagnostics.Process.GetCurrentProcess().StartTime, 0, counters.JitMethods, counters.JitTime, counters.Cpu, counters.GcPaused);
         var result = Build(options, terminal);
         Write(result, options, terminal, readabilityReport, startup);
         return result.Succeeded;
