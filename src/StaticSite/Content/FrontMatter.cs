@@ -87,8 +87,7 @@ public sealed partial record FrontMatter
             if (text.AsSpan(start, end - start).TrimEnd() is "---" or "...")
             {
                 var yaml = start > yamlStart ? text[yamlStart..(start - 1)] : "";
-                var rest = end < text.Length ? text[(end + 1)..] : "";
-                return (yaml, new string('\n', line + 1) + rest, line + 1);
+                return (yaml, Blanked(text, end < text.Length ? end + 1 : text.Length, line + 1), line + 1);
             }
 
             if (end >= text.Length)
@@ -101,6 +100,14 @@ public sealed partial record FrontMatter
 
         return (text[yamlStart..], "", -1);
     }
+
+    /// <summary>The text from <paramref name="bodyStart"/> on, after as many empty lines as the front matter took: one string, made once.</summary>
+    private static string Blanked(string text, int bodyStart, int lines) =>
+        string.Create(lines + text.Length - bodyStart, (text, bodyStart, lines), static (body, state) =>
+        {
+            body[..state.lines].Fill('\n');
+            state.text.AsSpan(state.bodyStart).CopyTo(body[state.lines..]);
+        });
 
     private static int LineEnd(string text, int start)
     {
