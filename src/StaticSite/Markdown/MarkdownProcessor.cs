@@ -134,6 +134,23 @@ public sealed class MarkdownProcessor(BuildContext context, MarkdownDialect dial
         }
     }
 
+    /// <summary>
+    /// The stem, or the stem with the first free number, such that no id base in use is it or starts
+    /// with it and a hyphen; added to <paramref name="used"/>. (A method of its own: in the loop over
+    /// blocks its lambda's closure would be made for every block.)
+    /// </summary>
+    private static string UniqueIdBase(string stem, HashSet<string> used)
+    {
+        var candidate = stem;
+        for (var n = 2; used.Contains(candidate) || used.Any(u => u.StartsWith(candidate + "-", StringComparison.Ordinal)); n++)
+        {
+            candidate = stem + "-" + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        used.Add(candidate);
+        return candidate;
+    }
+
     private ProcessedPage Process(SourceDocument page, MarkdownDocument document)
     {
         var headings = CheckHeadings(page, document);
@@ -253,15 +270,7 @@ public sealed class MarkdownProcessor(BuildContext context, MarkdownDialect dial
                 component.Validate(Report);
             }
             component.HeadingLevel = Math.Min(level + 1, 6);
-            var stem = Slug.From(component.Title.Length > 0 ? component.Title : component.Info ?? "component");
-            var candidate = stem;
-            for (var n = 2; used.Contains(candidate) || used.Any(u => u.StartsWith(candidate + "-", StringComparison.Ordinal)); n++)
-            {
-                candidate = stem + "-" + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            }
-
-            used.Add(candidate);
-            component.IdBase = candidate;
+            component.IdBase = UniqueIdBase(Slug.From(component.Title.Length > 0 ? component.Title : component.Info ?? "component"), used);
         }
 
         // Text straight after a care card, with no heading of its own, sounds like part of the card.

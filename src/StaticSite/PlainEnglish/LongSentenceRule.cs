@@ -20,8 +20,10 @@ public sealed class LongSentenceRule(int maxWords) : IProseRule
             return;
         }
 
-        foreach (var sentence in prose.Measure.Sentences)
+        var sentences = prose.Measure.Sentences;
+        for (var i = 0; i < sentences.Count; i++)
         {
+            var sentence = sentences[i];
             if (sentence.Words > maxWords)
             {
                 var opening = string.Join(' ', prose.Text.Substring(sentence.Start, sentence.Length).Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(6));

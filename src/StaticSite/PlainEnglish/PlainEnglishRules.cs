@@ -10,6 +10,8 @@ namespace StaticSite.PlainEnglish;
 /// </summary>
 public sealed class PlainEnglishRules(IReadOnlyList<IProseRule> rules)
 {
+    private readonly IProseRule[] _rules = [.. rules];
+
     /// <summary>
     /// Written on its own line just before a paragraph or list, this lets its sentences run over
     /// the limit, for the rare sentence that cannot be split (a quotation, a list of names).
@@ -34,19 +36,38 @@ public sealed class PlainEnglishRules(IReadOnlyList<IProseRule> rules)
     public IReadOnlyList<ProseText> Check(SourceDocument page, MarkdownDocument document, DiagnosticBag diagnostics)
     {
         var all = ProseOf(document).ToList();
-        foreach (var prose in all.Where(p => p.HasPositions))
+        // One reporter a page, told which block and rule it reports for: a delegate for each block
+        // and rule was hundreds of MB of garbage over a large site.
+        var findings = new Findings(page.DisplayPath, diagnostics);
+        ProseReport report = findings.Report;
+        foreach (var prose in all)
         {
-            foreach (var rule in rules)
+            if (!prose.HasPositions)
             {
-                rule.Check(prose, (offset, message) =>
-                {
-                    var (line, column) = prose.PositionOf(offset);
-                    diagnostics.Add(new Diagnostic(rule.Severity, rule.Code, message, page.DisplayPath, line, column));
-                });
+                continue;
+            }
+
+            findings.Prose = prose;
+            foreach (var rule in _rules)
+            {
+                findings.Rule = rule;
+                rule.Check(prose, report);
             }
         }
 
         return all;
+    }
+
+    private sealed class Findings(string displayPath, DiagnosticBag diagnostics)
+    {
+        public ProseText? Prose { get; set; }
+        public IProseRule? Rule { get; set; }
+
+        public void Report(int offset, string message)
+        {
+            var (line, column) = Prose!.PositionOf(offset);
+            diagnostics.Add(new Diagnostic(Rule!.Severity, Rule.Code, message, displayPath, line, column));
+        }
     }
 
     /// <summary>

@@ -50,15 +50,25 @@ public sealed class ScriptUrlRule : IMarkdownRule
                     CheckUrl(page, "link", autolink.Url, autolink.Line + 1, autolink.Column + 1);
                     break;
                 case HtmlInline html:
-                    // A tag may run over lines; its later lines are placed at their start.
-                    CheckHtml(page, html.Tag, [(html.Line, html.Column), .. Enumerable.Range(1, html.Tag.Count(c => c == '\n')).Select(n => (html.Line + n, 0))]);
+                    CheckHtml(page, html);
                     break;
                 case HtmlBlock html:
-                    var lines = html.Lines;
-                    CheckHtml(page, lines.ToString(), [.. lines.Lines.Take(lines.Count).Select(l => (l.Line, l.Column))]);
+                    CheckHtml(page, html);
                     break;
             }
         }
+    }
+
+    // The raw HTML's own methods, not lambdas in the walk above: a closure there would be made for
+    // every node of every page, raw HTML or not.
+    private void CheckHtml(MarkdownScan page, HtmlInline html) =>
+        // A tag may run over lines; its later lines are placed at their start.
+        CheckHtml(page, html.Tag, [(html.Line, html.Column), .. Enumerable.Range(1, html.Tag.Count(c => c == '\n')).Select(n => (html.Line + n, 0))]);
+
+    private void CheckHtml(MarkdownScan page, HtmlBlock html)
+    {
+        var lines = html.Lines;
+        CheckHtml(page, lines.ToString(), [.. lines.Lines.Take(lines.Count).Select(l => (l.Line, l.Column))]);
     }
 
     /// <summary>The kind of address that runs code, as the message names it ("javascript:", "data:text/html"), or null for a harmless one.</summary>
