@@ -4,7 +4,8 @@ using StaticSite.Markdown;
 namespace StaticSite.Checks;
 
 /// <summary>A finished page: its HTML, where it goes, and what it was made from.</summary>
-public sealed record RenderedPage(string OutputPath, string Html, string SourceDisplayPath, IReadOnlyList<LinkRef> MarkdownLinks);
+/// <param name="Html">The page's text: where the render stage made it (valid while the page is checked), or a string.</param>
+public sealed record RenderedPage(string OutputPath, ReadOnlyMemory<char> Html, string SourceDisplayPath, IReadOnlyList<LinkRef> MarkdownLinks);
 
 /// <summary>
 /// The check stage: every final page is read once (layouts included, see <see cref="PageHtml"/>) and enforces what

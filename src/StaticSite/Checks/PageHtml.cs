@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Net;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace StaticSite.Checks;
@@ -25,12 +26,12 @@ namespace StaticSite.Checks;
 /// </remarks>
 public sealed class PageHtml
 {
-    private readonly string _html;
+    private readonly PageChars _html;
     private readonly List<PageElement> _elements;
     private readonly List<TextRun> _text;
     private string? _title;
 
-    private PageHtml(string html)
+    private PageHtml(PageChars html)
     {
         _html = html;
         // Room for what a page of this size has (about an element per 70 characters, a run of
@@ -48,7 +49,13 @@ public sealed class PageHtml
     /// <summary>The text of the page's first HTML &lt;title&gt;, its white space collapsed and trimmed, as document.title gives it; empty when it has none.</summary>
     public string Title => _title ??= Collapse(_elements.FirstOrDefault(e => e is { LocalName: "title", IsHtml: true, Inert: false })?.TextContent ?? "");
 
-    public static PageHtml Parse(string html) => new(html);
+    public static PageHtml Parse(string html) => Parse(html.AsMemory());
+
+    /// <summary>Reads a page where it lies, in a render buffer, say: no string of it is made (one is, when it is in a string already).</summary>
+    public static PageHtml Parse(ReadOnlyMemory<char> html) =>
+        new(MemoryMarshal.TryGetArray(html, out var segment) && segment.Offset == 0
+            ? new PageChars(segment.Array!, segment.Count)
+            : new PageChars(html.ToArray(), html.Length));
 
     /// <summary>A run of text in the page: Raw is script, style or CDATA text, in which '&amp;' is only a character.</summary>
     private readonly record struct TextRun(int Start, int End, bool Raw);
@@ -111,7 +118,7 @@ public sealed class PageHtml
     /// <summary>The tokenizer and tree builder, over one page.</summary>
     private sealed class TreeBuilder(PageHtml page)
     {
-        private readonly string _html = page._html;
+        private readonly PageChars _html = page._html;
         private readonly List<PageElement> _open = new(32);
         private int _inert;
 
@@ -170,7 +177,7 @@ public sealed class PageHtml
 
         private int MarkupDeclaration(int lt)
         {
-            if (string.CompareOrdinal(_html, lt, "<!--", 0, 4) == 0)
+            if (_html.At(lt, "<!--"))
             {
                 // <!--> and <!---> end where they start.
                 var body = lt + 4;
@@ -184,13 +191,13 @@ public sealed class PageHtml
                     return body + 2;
                 }
 
-                var end = _html.IndexOf("-->", body, StringComparison.Ordinal);
+                var end = _html.IndexOf("-->", body);
                 return end < 0 ? _html.Length : end + 3;
             }
 
-            if (!Current.IsHtml && string.CompareOrdinal(_html, lt, "<![CDATA[", 0, 9) == 0)
+            if (!Current.IsHtml && _html.At(lt, "<![CDATA["))
             {
-                var end = _html.IndexOf("]]>", lt + 9, StringComparison.Ordinal);
+                var end = _html.IndexOf("]]>", lt + 9);
                 Text(lt + 9, end < 0 ? _html.Length : end, raw: true);
                 return end < 0 ? _html.Length : end + 3;
             }
@@ -263,7 +270,7 @@ public sealed class PageHtml
             var search = contentStart;
             while (true)
             {
-                var end = _html.IndexOf("</", search, StringComparison.Ordinal);
+                var end = _html.IndexOf("</", search);
                 if (end < 0)
                 {
                     Text(contentStart, _html.Length, raw: !decoded);
@@ -272,7 +279,7 @@ public sealed class PageHtml
 
                 var nameEnd = end + 2 + element.LocalName.Length;
                 if (nameEnd <= _html.Length
-                    && string.Compare(_html, end + 2, element.LocalName, 0, element.LocalName.Length, StringComparison.OrdinalIgnoreCase) == 0
+                    && _html.AsSpan(end + 2, element.LocalName.Length).Equals(element.LocalName, StringComparison.OrdinalIgnoreCase)
                     && (nameEnd == _html.Length || _html[nameEnd] is ' ' or '\t' or '\n' or '\f' or '\r' or '/' or '>'))
                 {
                     Text(contentStart, end, raw: !decoded);
@@ -601,4 +608,24 @@ public sealed class PageHtml
             "source", "span", "src", "srcset", "strong", "style", "summary", "table", "tbody", "td", "th", "thead", "time", "title", "tr",
             "type", "ul", "value", "width",
         }.ToFrozenDictionary(n => n, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+}
+
+/// <summary>
+/// A page's characters: the first <paramref name="Length"/> of an array that may be longer (a
+/// render buffer), with the few string operations the reader uses, each kept inside that length.
+/// </summary>
+internal readonly record struct PageChars(char[] Chars, int Length)
+{
+    public char this[int index] => (uint)index < (uint)Length ? Chars[index] : throw new IndexOutOfRangeException();
+
+    public ReadOnlySpan<char> AsSpan(int start, int length) => Chars.AsSpan(0, Length).Slice(start, length);
+
+    public int IndexOf(char value, int from) => Found(Chars.AsSpan(from, Length - from).IndexOf(value), from);
+
+    public int IndexOf(string value, int from) => Found(Chars.AsSpan(from, Length - from).IndexOf(value, StringComparison.Ordinal), from);
+
+    /// <summary>True when <paramref name="text"/> is written at <paramref name="position"/>.</summary>
+    public bool At(int position, string text) => Chars.AsSpan(position, Length - position).StartsWith(text, StringComparison.Ordinal);
+
+    private static int Found(int index, int from) => index < 0 ? -1 : index + from;
 }

@@ -34,7 +34,7 @@ public static class Publishing
             {
                 var html = Redirects.Page(config, redirect);
                 files[redirect.OutputPath] = Encoding.UTF8.GetBytes(html);
-                redirectPages.Add(new RenderedPage(redirect.OutputPath, html, redirect.Target.DisplayPath, []));
+                redirectPages.Add(new RenderedPage(redirect.OutputPath, html.AsMemory(), redirect.Target.DisplayPath, []));
             }
         }
 

@@ -110,9 +110,18 @@ public sealed class ThemeTemplates
     }
 
     /// <summary>Renders a page through its layout and each parent layout in turn.</summary>
-    public string Render(string layout, SiteView site, PageView page, string content)
+    public string Render(string layout, SiteView site, PageView page, string content) =>
+        Render(layout, site, page, MarkupValue.FromChars(content.AsMemory()), new PageBuffers()).ToString();
+
+    /// <summary>
+    /// Renders a page through its layout and each parent layout in turn, each into the buffer its
+    /// child did not write (see <see cref="PageBuffers"/>). The page is valid until the buffers are used again.
+    /// </summary>
+    public ReadOnlyMemory<char> Render(string layout, SiteView site, PageView page, MarkupValue content, PageBuffers buffers)
     {
+        buffers.Restart();
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        MarkupBuffer? output = null;
         var current = layout;
         while (_layouts.TryGetValue(current, out var entry))
         {
@@ -124,17 +133,31 @@ public sealed class ThemeTemplates
             var scope = new TemplateContext(_options);
             scope.SetValue("site", site);
             scope.SetValue("page", page);
-            scope.SetValue("content", new StringValue(content, encode: false));
-            content = entry.Template.Render(scope, Encoder);
+            scope.SetValue("content", content);
+            output = buffers.Next();
+            // Every value the views give is at hand, and the output is memory: the render is synchronous.
+            var rendering = entry.Template.RenderAsync(output, scope, Encoder, isolateContext: true);
+            if (!rendering.IsCompletedSuccessfully)
+            {
+                rendering.AsTask().GetAwaiter().GetResult();
+            }
+
             if (entry.Parent is null)
             {
                 break;
             }
 
+            content = MarkupValue.FromChars(output.Written);
             current = entry.Parent;
         }
 
-        return content;
+        if (output is null)
+        {
+            output = buffers.Next();
+            content.WriteTo(output);
+        }
+
+        return output.Written;
     }
 
     /// <summary>Partials held in memory: read once, no file watching, no surprises mid-build.</summary>
