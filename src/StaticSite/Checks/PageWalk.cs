@@ -52,9 +52,11 @@ internal sealed class PageWalk
                 }
             }
 
-            foreach (var attribute in element.Attributes)
+            // By index: a foreach over the interface would box an enumerator for every element.
+            var attributes = element.Attributes;
+            for (var i = 0; i < attributes.Count; i++)
             {
-                VisitAttribute(rules, element, attribute, scan, facts);
+                VisitAttribute(rules, element, attributes[i], scan, facts);
             }
         }
 
