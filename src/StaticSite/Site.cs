@@ -219,7 +219,7 @@ public static class Site
     }
 
     /// <returns>The pages without their Markdown, which is in <c>Bodies</c> (same order).</returns>
-    private static (InputSite Input, string?[] Bodies, GlossaryIndex Glossary, IReadOnlyDictionary<string, object?> Data, IReadOnlyList<Redirect> Redirects) Read(BuildContext context, IReadOnlySet<string> layoutNames, BuildCache? cache)
+    private static (InputSite Input, PageBody?[] Bodies, GlossaryIndex Glossary, IReadOnlyDictionary<string, object?> Data, IReadOnlyList<Redirect> Redirects) Read(BuildContext context, IReadOnlySet<string> layoutNames, BuildCache? cache)
     {
         var input = Reader.Read(context, layoutNames, cache);
         // The glossary and data files are part of the environment: in serve they are read again only when it changes.
@@ -228,13 +228,14 @@ public static class Site
         CheckUniqueUrls(context, input.Pages);
         // Nothing may keep a page's Markdown but the array: every other reference (a stack slot
         // holding this stage's result, say) would hold it until the build ends, 185 MB at 10,000.
-        var bodies = input.Pages.Select(p => (string?)p.Body).ToArray();
-        input = input with { Pages = [.. input.Pages.Select(p => p with { Body = "" })] };
+        var read = input.Bodies;
+        var bodies = input.Pages.Select(p => read.GetValueOrDefault(p.SourcePath) ?? PageBody.Of(p.Body)).ToArray<PageBody?>();
+        input = input with { Pages = [.. input.Pages.Select(p => p with { Body = "" })], Bodies = new Dictionary<string, PageBody>() };
         var data = cache is null ? DataFiles.Load(context) : cache.Data.Get("data", cache.Environment, context.Diagnostics, own => DataFiles.Load(context.WithDiagnostics(own)));
         return (input, bodies, glossary, data, Redirects.FromAliases(context, input.Pages, input.Files));
     }
 
-    private static IReadOnlyList<ProcessedPage> Process(BuildContext context, InputSite input, string?[] bodies, GlossaryIndex glossary, ImageCatalog images, BuildCache? cache)
+    private static IReadOnlyList<ProcessedPage> Process(BuildContext context, InputSite input, PageBody?[] bodies, GlossaryIndex glossary, ImageCatalog images, BuildCache? cache)
     {
         var pagesBySource = input.Pages.ToDictionary(p => p.SourcePath, StringComparer.Ordinal);
         var staticFiles = input.Files.Select(f => f.SourcePath).ToHashSet(StringComparer.Ordinal);
@@ -244,7 +245,7 @@ public static class Site
         var environment = cache?.ProcessEnvironment(input);
         return input.Pages.AsParallel().AsOrdered().Select((page, index) =>
         {
-            var body = bodies[index] ?? "";
+            var body = bodies[index]?.Text() ?? "";
             bodies[index] = null;
             if (cache is null || !cache.TextKeys.TryGetValue(page.SourcePath, out var text))
             {

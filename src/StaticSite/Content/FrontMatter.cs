@@ -1,3 +1,4 @@
+using System.Text;
 using StaticSite.Diagnostics;
 
 namespace StaticSite.Content;
@@ -108,6 +109,61 @@ public sealed partial record FrontMatter
             body[..state.lines].Fill('\n');
             state.text.AsSpan(state.bodyStart).CopyTo(body[state.lines..]);
         });
+
+    /// <summary>
+    /// <see cref="Split(string)"/> on a file's UTF-8 bytes (valid, without a byte order mark): the
+    /// same YAML and body, the body left in the bytes (see <see cref="PageBody"/>) and only the
+    /// YAML made a string. Line ends are ASCII, so lines are found in the bytes as in the text; a
+    /// file with a carriage return in it goes the string's way, which turns CRLF into LF first.
+    /// </summary>
+    public static (string? Yaml, PageBody Body, int EndLine) Split(ReadOnlyMemory<byte> utf8)
+    {
+        var bytes = utf8.Span;
+        if (bytes.Contains((byte)'\r'))
+        {
+            var (yaml, body, endLine) = Split(Encoding.UTF8.GetString(bytes));
+            return (yaml, PageBody.Of(body), endLine);
+        }
+
+        var firstEnd = LineEnd(bytes, 0);
+        if (!IsFence(bytes[..firstEnd], closing: false))
+        {
+            return (null, PageBody.InFile(utf8, 0), 0);
+        }
+
+        var yamlStart = Math.Min(firstEnd + 1, bytes.Length);
+        var line = 1;
+        for (var start = yamlStart; start < bytes.Length || (start == bytes.Length && bytes.EndsWith("\n"u8)); line++)
+        {
+            var end = LineEnd(bytes, start);
+            if (IsFence(bytes[start..end], closing: true))
+            {
+                var yaml = start > yamlStart ? Encoding.UTF8.GetString(bytes[yamlStart..(start - 1)]) : "";
+                return (yaml, PageBody.InFile(utf8[Math.Min(end + 1, bytes.Length)..], line + 1), line + 1);
+            }
+
+            if (end >= bytes.Length)
+            {
+                break;
+            }
+
+            start = end + 1;
+        }
+
+        return (Encoding.UTF8.GetString(bytes[yamlStart..]), PageBody.Empty, -1);
+    }
+
+    /// <summary>A line that opens front matter (---) or closes it (--- or ...), trailing white space allowed, as in the text.</summary>
+    private static bool IsFence(ReadOnlySpan<byte> line, bool closing) =>
+        (line.StartsWith("---"u8) || (closing && line.StartsWith("..."u8)))
+        && Encoding.UTF8.GetString(line).AsSpan().TrimEnd() is var fence
+        && (fence is "---" || (closing && fence is "..."));
+
+    private static int LineEnd(ReadOnlySpan<byte> bytes, int start)
+    {
+        var end = bytes[start..].IndexOf((byte)'\n');
+        return end < 0 ? bytes.Length : start + end;
+    }
 
     private static int LineEnd(string text, int start)
     {

@@ -13,28 +13,48 @@ namespace StaticSite.Content;
 public static partial class InputText
 {
     /// <summary>The file's text, or null when it could not be read or decoded (the reason is reported).</summary>
-    public static string? Read(string fullPath, string displayPath, DiagnosticBag diagnostics)
+    public static string? Read(string fullPath, string displayPath, DiagnosticBag diagnostics) =>
+        ReadBytes(fullPath, displayPath, diagnostics) is { } bytes ? Decode(bytes, displayPath, diagnostics) : null;
+
+    /// <summary>
+    /// The file's bytes, checked to be UTF-8, without the byte order mark if it has one; or null when
+    /// it could not be read or is not UTF-8 (the reason is reported). For a text kept a while undecoded.
+    /// </summary>
+    public static ReadOnlyMemory<byte>? ReadUtf8(string fullPath, string displayPath, DiagnosticBag diagnostics)
     {
-        byte[] bytes;
+        // (Not a conditional expression: its null would become an empty Memory, through byte[].)
+        if (ReadBytes(fullPath, displayPath, diagnostics) is { } bytes && Utf8Start(bytes, displayPath, diagnostics) is { } start)
+        {
+            return new ReadOnlyMemory<byte>(bytes, start, bytes.Length - start);
+        }
+
+        return null;
+    }
+
+    /// <summary>Decodes UTF-8, allowing the byte order mark some Windows editors write.</summary>
+    public static string? Decode(ReadOnlySpan<byte> bytes, string displayPath, DiagnosticBag diagnostics) =>
+        Utf8Start(bytes, displayPath, diagnostics) is { } start ? Encoding.UTF8.GetString(bytes[start..]) : null;
+
+    private static byte[]? ReadBytes(string fullPath, string displayPath, DiagnosticBag diagnostics)
+    {
         try
         {
-            bytes = File.ReadAllBytes(fullPath);
+            return File.ReadAllBytes(fullPath);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             diagnostics.Error(Codes.InputUnreadable, WhyUnreadable(e), displayPath);
             return null;
         }
-
-        return Decode(bytes, displayPath, diagnostics);
     }
 
-    /// <summary>Decodes UTF-8, allowing the byte order mark some Windows editors write.</summary>
-    public static string? Decode(ReadOnlySpan<byte> bytes, string displayPath, DiagnosticBag diagnostics)
+    /// <summary>Where the text starts (after a UTF-8 byte order mark), or null when it is not UTF-8 (reported at the first bad byte).</summary>
+    private static int? Utf8Start(ReadOnlySpan<byte> bytes, string displayPath, DiagnosticBag diagnostics)
     {
+        var start = 0;
         if (bytes.StartsWith(Encoding.UTF8.Preamble))
         {
-            bytes = bytes[Encoding.UTF8.Preamble.Length..];
+            start = Encoding.UTF8.Preamble.Length;
         }
         else if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
         {
@@ -42,17 +62,18 @@ public static partial class InputText
             return null;
         }
 
-        if (Utf8.IsValid(bytes))
+        var text = bytes[start..];
+        if (Utf8.IsValid(text))
         {
-            return Encoding.UTF8.GetString(bytes);
+            return start;
         }
 
-        var bad = FirstInvalidByte(bytes);
-        var lineStart = bytes[..bad].LastIndexOf((byte)'\n') + 1;
-        var line = bytes[..bad].Count((byte)'\n') + 1;
-        var column = Encoding.UTF8.GetCharCount(bytes[lineStart..bad]) + 1;
+        var bad = FirstInvalidByte(text);
+        var lineStart = text[..bad].LastIndexOf((byte)'\n') + 1;
+        var line = text[..bad].Count((byte)'\n') + 1;
+        var column = Encoding.UTF8.GetCharCount(text[lineStart..bad]) + 1;
         diagnostics.Error(Codes.InvalidEncoding,
-            $"the file is not valid UTF-8: byte 0x{bytes[bad]:X2} here is not part of any character; save the file as UTF-8",
+            $"the file is not valid UTF-8: byte 0x{text[bad]:X2} here is not part of any character; save the file as UTF-8",
             displayPath, line, column);
         return null;
     }

@@ -11,8 +11,13 @@ public sealed record StaticFile(string SourcePath, string FullPath);
 /// <summary>
 /// What the read stage found. <see cref="LeftOut"/> are the pages left out of this build (drafts,
 /// scheduled and expired pages), by source path, each with why (see <see cref="Publication"/>).
+/// <see cref="Bodies"/> holds each page's Markdown by source path, apart from the page (whose
+/// <c>Body</c> is empty) so that the process stage can let each go once it is used.
 /// </summary>
-public sealed record InputSite(IReadOnlyList<SourceDocument> Pages, IReadOnlyList<StaticFile> Files, IReadOnlyDictionary<string, string> LeftOut);
+public sealed record InputSite(IReadOnlyList<SourceDocument> Pages, IReadOnlyList<StaticFile> Files, IReadOnlyDictionary<string, string> LeftOut)
+{
+    public IReadOnlyDictionary<string, PageBody> Bodies { get; init; } = new Dictionary<string, PageBody>();
+}
 
 /// <summary>
 /// The read stage: walks <c>input/</c>, splits front matter from Markdown and decides each page's
@@ -35,11 +40,11 @@ public static class Reader
         var defaults = DirectoryDefaults.Load(context, markdown.Select(f => FolderOf(f.Relative)).Distinct(StringComparer.Ordinal));
         var layoutsKey = cache?.LayoutsKey(availableLayouts) ?? default;
         var pages = new ConcurrentBag<SourceDocument>();
+        var bodies = new ConcurrentDictionary<string, PageBody>(StringComparer.Ordinal);
         var leftOut = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
         Parallel.ForEach(markdown, file =>
         {
-            var page = ReadPageSafely(context, file.Full, file.Relative, file.Stamp, availableLayouts, defaults, diagnostics, cache, layoutsKey);
-            if (page is null)
+            if (ReadPageSafely(context, file.Full, file.Relative, file.Stamp, availableLayouts, defaults, diagnostics, cache, layoutsKey) is not var (page, body))
             {
                 return;
             }
@@ -51,6 +56,7 @@ public static class Reader
             else
             {
                 pages.Add(page);
+                bodies[page.SourcePath] = body;
             }
         });
 
@@ -59,14 +65,14 @@ public static class Reader
             .Select(f => new StaticFile(f.Relative, f.Full))
             .ToList();
 
-        return new InputSite(pages.OrderBy(p => p.SitePath, StringComparer.Ordinal).ToList(), statics, leftOut);
+        return new InputSite(pages.OrderBy(p => p.SitePath, StringComparer.Ordinal).ToList(), statics, leftOut) { Bodies = bodies };
     }
 
     /// <summary>
     /// One page, read whatever is in it: an exception from reading it or its front matter becomes an
     /// error on that page, so the other pages are still read and every page's errors are reported together.
     /// </summary>
-    private static SourceDocument? ReadPageSafely(BuildContext context, string fullPath, string relative, FileStamp? stamp, IReadOnlySet<string> layouts, DirectoryDefaults defaults, DiagnosticBag diagnostics, BuildCache? cache, ContentKey layoutsKey)
+    private static (SourceDocument Page, PageBody Body)? ReadPageSafely(BuildContext context, string fullPath, string relative, FileStamp? stamp, IReadOnlySet<string> layouts, DirectoryDefaults defaults, DiagnosticBag diagnostics, BuildCache? cache, ContentKey layoutsKey)
     {
         try
         {
@@ -96,12 +102,20 @@ public static class Reader
 
     private static string FolderOf(string relative) => Path.GetDirectoryName(relative)?.Replace('\\', '/') ?? "";
 
-    private static SourceDocument? ReadPage(BuildContext context, string fullPath, string relative, FileStamp? stamp, IReadOnlySet<string> layouts, DirectoryDefaults defaults, DiagnosticBag diagnostics, BuildCache? cache, ContentKey layoutsKey)
+    /// <returns>The page without its Markdown, and the Markdown.</returns>
+    private static (SourceDocument Page, PageBody Body)? ReadPage(BuildContext context, string fullPath, string relative, FileStamp? stamp, IReadOnlySet<string> layouts, DirectoryDefaults defaults, DiagnosticBag diagnostics, BuildCache? cache, ContentKey layoutsKey)
     {
         var display = context.Display(fullPath);
         if (cache is null)
         {
-            return InputText.Read(fullPath, display, diagnostics) is { } text ? Parse(context, text, relative, display, layouts, defaults, diagnostics).Page : null;
+            // The body stays in the bytes read until the page is processed (see PageBody).
+            if (InputText.ReadUtf8(fullPath, display, diagnostics) is not { } utf8)
+            {
+                return null;
+            }
+
+            var (yaml, body, endLine) = FrontMatter.Split(utf8);
+            return Parse(context, yaml, endLine, "", relative, display, layouts, defaults, diagnostics).Page is { } document ? (document, body) : null;
         }
 
         // In serve: a file whose text is as last time, in the same environment, is the same page.
@@ -113,7 +127,9 @@ public static class Reader
         cache.TextKeys[relative] = key;
         var (page, frontMatter) = cache.Documents.Get(relative, BuildCache.DocumentKey(key, layoutsKey), diagnostics, own =>
         {
-            var (parsed, yaml) = Parse(context, read, relative, display, layouts, defaults, own);
+            // The page is kept with its Markdown: the cache holds both for the next build.
+            var (yaml, body, endLine) = FrontMatter.Split(read);
+            var (parsed, _) = Parse(context, yaml, endLine, body, relative, display, layouts, defaults, own);
             return (parsed, yaml is null ? (ContentKey?)null : ContentKey.Of(yaml));
         });
         if (frontMatter is { } yamlKey)
@@ -121,13 +137,12 @@ public static class Reader
             cache.FrontMatterKeys[relative] = yamlKey;
         }
 
-        return page;
+        return page is null ? null : (page with { Body = "" }, PageBody.Of(page.Body));
     }
 
-    /// <summary>A page from its file's text; also its front matter's YAML, when it has one.</summary>
-    private static (SourceDocument? Page, string? Yaml) Parse(BuildContext context, string text, string relative, string display, IReadOnlySet<string> layouts, DirectoryDefaults defaults, DiagnosticBag diagnostics)
+    /// <summary>A page from its front matter (split from its file, see <see cref="FrontMatter.Split(string)"/>); also the YAML, when it has some.</summary>
+    private static (SourceDocument? Page, string? Yaml) Parse(BuildContext context, string? yaml, int endLine, string body, string relative, string display, IReadOnlySet<string> layouts, DirectoryDefaults defaults, DiagnosticBag diagnostics)
     {
-        var (yaml, body, endLine) = FrontMatter.Split(text);
         if (yaml is null)
         {
             diagnostics.Error(Codes.MissingKey, "page has no front matter: start the file with '---', then 'title:' and 'description:' lines, then '---'", display, 1, 1);

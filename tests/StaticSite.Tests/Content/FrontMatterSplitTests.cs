@@ -13,6 +13,9 @@ public sealed class FrontMatterSplitTests
         "", "---", "---\n", "--- \r\n", "---\n---", "---\n---\n", "---\n---\nbody", "---\na: 1\n---\nbody\n",
         "---\r\na: 1\r\n---\r\nbody\r\n", "---\na\n---", "---\na\nb", "---\na\n", "---\na\n...\nbody",
         "no front matter\n---\n", "\n---\na\n---\n", "---\na\n--- \nb\n---\nc", "---\n\n\n---\n\n\nbody",
+        // White space a trim removes that is not ASCII; text around the fences that is not ASCII.
+        "---\u00A0\ntitle: Café\n---\u2003\nBody ’quoted’ 🏃\n", "---\ntitle: x\n...\u00A0\né\n", "---é\na\n---\nb",
+        "---\ntitle: 日本語\n----\n---\nbody\n", "---\na\n---x\n...\n", "---\n---\n", "---\na\n---\n\n",
     ];
 
     [Theory]
@@ -20,12 +23,25 @@ public sealed class FrontMatterSplitTests
     public void Gives_what_the_line_by_line_version_gave(string text) =>
         Assert.Equal(Reference(text), FrontMatter.Split(text));
 
+    /// <summary>The build splits a file's bytes, leaving the body in them: the same YAML, body and line.</summary>
+    [Theory]
+    [MemberData(nameof(Files))]
+    public void Splitting_the_files_bytes_gives_what_splitting_its_text_gives(string text) =>
+        Assert.Equal(Reference(text), OfBytes(text));
+
     [Fact]
     public void Gives_what_the_line_by_line_version_gave_on_every_page_of_the_site()
     {
         var files = Directory.EnumerateFiles(Support.Repo.Input, "*.md", SearchOption.AllDirectories).ToList();
         Assert.NotEmpty(files);
         Assert.All(files, f => Assert.Equal(Reference(File.ReadAllText(f)), FrontMatter.Split(File.ReadAllText(f))));
+        Assert.All(files, f => Assert.Equal(Reference(File.ReadAllText(f)), OfBytes(File.ReadAllText(f))));
+    }
+
+    private static (string? Yaml, string Body, int EndLine) OfBytes(string text)
+    {
+        var (yaml, body, endLine) = FrontMatter.Split(System.Text.Encoding.UTF8.GetBytes(text).AsMemory());
+        return (yaml, body.Text(), endLine);
     }
 
     private static (string? Yaml, string Body, int EndLine) Reference(string text)

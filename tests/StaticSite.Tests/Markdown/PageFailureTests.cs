@@ -28,7 +28,8 @@ public sealed class PageFailureTests
             context, MarkdownDialect.Create(), input.Pages.ToDictionary(p => p.SourcePath), new HashSet<string>(), new Dictionary<string, string>(),
             new PlainEnglishRules([new ThrowsOnBoom()]), GlossaryIndex.Empty, new StaticSite.Images.ImageCatalog(context.InputDir));
 
-        var processed = input.Pages.Select(processor.Process).ToList();
+        // The read stage keeps each page's Markdown apart from the page, for the process stage to hand back.
+        var processed = input.Pages.Select(p => processor.Process(p with { Body = input.Bodies[p.SourcePath].Text() })).ToList();
 
         var error = Assert.Single(diagnostics.Sorted());
         Assert.Equal(
