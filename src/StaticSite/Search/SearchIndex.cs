@@ -117,8 +117,7 @@ public static class SearchIndex
         // in parallel and merged in order as they come, so only a few pages' terms are held at once.
         // A posting is the page number and its fields in one int (fields take the low 6 bits):
         // at 10,000 pages there are millions of them.
-        var strings = new TermStrings();
-        using var tables = new ThreadLocal<TermTable>(() => new TermTable(strings));
+        using var tables = new ThreadLocal<TermTable>(() => new TermTable());
         var unreported = new DiagnosticBag();
         KeyValuePair<string, Fields>[] TermsOf(IndexedPage p) =>
             cache?.ProcessKeyOf(p.Page.Source.SourcePath) is { } processed

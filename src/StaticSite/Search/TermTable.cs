@@ -1,54 +1,65 @@
-using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace StaticSite.Search;
 
 /// <summary>
-/// One page's terms and the fields each is in, filled word by word and emptied for the next page
-/// on the same thread. Its keys come from a <see cref="TermStrings"/> shared by the build, so a
-/// term on 10,000 pages is one string, not 10,000, and no table is made per page.
+/// One thread's terms, page after page: every term the thread has met, with the fields it is in
+/// on the page being read. A term is hashed once a word (the string default comparer's fast hash,
+/// looked up by span) and made a string once a thread, however many pages it is on; the table is
+/// not emptied between pages, only each page's list of the terms it met.
 /// </summary>
 internal sealed class TermTable
 {
-    private readonly Dictionary<string, SearchIndex.Fields> _terms;
-    private readonly Dictionary<string, SearchIndex.Fields>.AlternateLookup<ReadOnlySpan<char>> _bySpan;
+    private readonly Dictionary<string, int> _slots = [];
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _bySpan;
+    private readonly List<string> _terms = [];
+    private readonly List<int> _onPage = [];
+    private SearchIndex.Fields[] _fields = new SearchIndex.Fields[1024];
+    private int[] _page = new int[1024];
+    private int _pageNumber = 1;
 
-    public TermTable(TermStrings strings)
-    {
-        _terms = new Dictionary<string, SearchIndex.Fields>(strings);
-        _bySpan = _terms.GetAlternateLookup<ReadOnlySpan<char>>();
-    }
+    public TermTable() => _bySpan = _slots.GetAlternateLookup<ReadOnlySpan<char>>();
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void Add(ReadOnlySpan<char> term, SearchIndex.Fields field) =>
-        CollectionsMarshal.GetValueRefOrAddDefault(_bySpan, term, out _) |= field;
+    public void Add(ReadOnlySpan<char> term, SearchIndex.Fields field)
+    {
+        ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_bySpan, term, out var known);
+        if (!known)
+        {
+            slot = _terms.Count;
+            _bySpan.TryGetValue(term, out var made, out _);
+            _terms.Add(made!);
+            if (slot == _fields.Length)
+            {
+                Array.Resize(ref _fields, slot * 2);
+                Array.Resize(ref _page, slot * 2);
+            }
+        }
 
-    /// <summary>The page's terms, and the table emptied (keeping its room) for the next page.</summary>
+        var index = slot;
+        if (_page[index] != _pageNumber)
+        {
+            _page[index] = _pageNumber;
+            _fields[index] = SearchIndex.Fields.None;
+            _onPage.Add(index);
+        }
+
+        _fields[index] |= field;
+    }
+
+    /// <summary>The page's terms, in the order it met them, each with its fields; the table then starts the next page.</summary>
     public KeyValuePair<string, SearchIndex.Fields>[] TakeAll()
     {
-        var all = _terms.ToArray();
-        _terms.Clear();
+        var all = new KeyValuePair<string, SearchIndex.Fields>[_onPage.Count];
+        for (var i = 0; i < all.Length; i++)
+        {
+            var index = _onPage[i];
+            all[i] = KeyValuePair.Create(_terms[index], _fields[index]);
+        }
+
+        _onPage.Clear();
+        _pageNumber++;
         return all;
     }
-}
-
-/// <summary>
-/// Ordinal string equality that also reads a term as a span, and makes a term's string at most
-/// once per build: a table adds a term it does not have yet through <see cref="Create"/>.
-/// </summary>
-internal sealed class TermStrings : IEqualityComparer<string>, IAlternateEqualityComparer<ReadOnlySpan<char>, string>
-{
-    private readonly ConcurrentDictionary<string, string> _made = new(StringComparer.Ordinal);
-
-    public bool Equals(string? x, string? y) => string.Equals(x, y, StringComparison.Ordinal);
-
-    public int GetHashCode(string obj) => string.GetHashCode(obj.AsSpan());
-
-    public bool Equals(ReadOnlySpan<char> alternate, string other) => alternate.SequenceEqual(other);
-
-    public int GetHashCode(ReadOnlySpan<char> alternate) => string.GetHashCode(alternate);
-
-    public string Create(ReadOnlySpan<char> alternate) =>
-        _made.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(alternate, out var made) ? made : _made.GetOrAdd(alternate.ToString(), static s => s);
 }
