@@ -31,8 +31,14 @@ public static class MarkdownNesting
         e is ArgumentException && e.Message.Contains("depth limit exceeded", StringComparison.Ordinal);
 
     /// <summary>The first block or inline, in document order, nested deeper than <see cref="MaxDepth"/>; null when there is none.</summary>
-    public static MarkdownObject? FirstTooDeep(MarkdownDocument document)
+    public static MarkdownObject? FirstTooDeep(MarkdownDocument document) => FirstTooDeep(document, out _);
+
+    /// <inheritdoc cref="FirstTooDeep(MarkdownDocument)"/>
+    /// <param name="hasRawHtml">Whether the walk met raw HTML (a block or an inline tag): without any,
+    /// <see cref="FirstTooDeepHtml"/> has nothing to look at, and its own walk of the page is saved.</param>
+    public static MarkdownObject? FirstTooDeep(MarkdownDocument document, out bool hasRawHtml)
     {
+        hasRawHtml = false;
         var pending = new Stack<(MarkdownObject Node, int Depth)>();
         pending.Push((document, 0));
         while (pending.TryPop(out var item))
@@ -41,6 +47,8 @@ public static class MarkdownNesting
             {
                 return item.Node;
             }
+
+            hasRawHtml |= item.Node is HtmlBlock or HtmlInline;
 
             // Children are pushed last first, so they come off the stack in document order.
             switch (item.Node)

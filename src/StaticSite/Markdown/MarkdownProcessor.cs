@@ -72,13 +72,13 @@ public sealed class MarkdownProcessor(BuildContext context, MarkdownDialect dial
     private MarkdownDocument? Parse(SourceDocument page)
     {
         var document = Markdig.Markdown.Parse(page.Body, dialect.For(page.Body));
-        if (MarkdownNesting.FirstTooDeep(document) is { } tooDeep)
+        if (MarkdownNesting.FirstTooDeep(document, out var hasRawHtml) is { } tooDeep)
         {
             ReportTooDeep(page, tooDeep.Line + 1, tooDeep.Column + 1);
             return null;
         }
 
-        if (MarkdownNesting.FirstTooDeepHtml(document) is var (line, column))
+        if (hasRawHtml && MarkdownNesting.FirstTooDeepHtml(document) is var (line, column))
         {
             Diagnostics.Error(Codes.NestedTooDeeply,
                 $"raw HTML elements are nested too deeply here (more than {MarkdownNesting.MaxDepth} open inside each other); close each tag you open",
