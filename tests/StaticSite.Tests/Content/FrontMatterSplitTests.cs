@@ -15,7 +15,7 @@ public sealed class FrontMatterSplitTests
         "no front matter\n---\n", "\n---\na\n---\n", "---\na\n--- \nb\n---\nc", "---\n\n\n---\n\n\nbody",
         // White space a trim removes that is not ASCII; text around the fences that is not ASCII.
         "---\u00A0\ntitle: Café\n---\u2003\nBody ’quoted’ 🏃\n", "---\ntitle: x\n...\u00A0\né\n", "---é\na\n---\nb",
-        "---\ntitle: 日本語\n----\n---\nbody\n", "---\na\n---x\n...\n", "---\n---\n", "---\na\n---\n\n",
+        "---\ntitle: 日本語\n----\n---\nbody\n", "---\na\n---x\n...\n", "---\na\n---\n\n",
     ];
 
     [Theory]
