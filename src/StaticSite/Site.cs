@@ -230,7 +230,8 @@ public static class Site
         // holding this stage's result, say) would hold it until the build ends, 185 MB at 10,000.
         var read = input.Bodies;
         var bodies = input.Pages.Select(p => read.GetValueOrDefault(p.SourcePath) ?? PageBody.Of(p.Body)).ToArray<PageBody?>();
-        input = input with { Pages = [.. input.Pages.Select(p => p with { Body = "" })], Bodies = new Dictionary<string, PageBody>() };
+        // The reader's pages come without their Markdown already; only a page made with one is copied.
+        input = input with { Pages = [.. input.Pages.Select(p => p.Body.Length == 0 ? p : p with { Body = "" })], Bodies = new Dictionary<string, PageBody>() };
         var data = cache is null ? DataFiles.Load(context) : cache.Data.Get("data", cache.Environment, context.Diagnostics, own => DataFiles.Load(context.WithDiagnostics(own)));
         return (input, bodies, glossary, data, Redirects.FromAliases(context, input.Pages, input.Files));
     }

@@ -109,10 +109,6 @@ public sealed class ThemeTemplates
         return templates;
     }
 
-    /// <summary>Renders a page through its layout and each parent layout in turn.</summary>
-    public string Render(string layout, SiteView site, PageView page, string content) =>
-        Render(layout, site, page, MarkupValue.FromChars(content.AsMemory()), new PageBuffers()).ToString();
-
     /// <summary>
     /// Renders a page through its layout and each parent layout in turn, each into the buffer its
     /// child did not write (see <see cref="PageBuffers"/>). The page is valid until the buffers are used again.
