@@ -113,8 +113,11 @@ public static class Site
         // all of them; and the next site begun beside the output, for pages to go into as they are rendered
         var (files, redirectPages, search, next) = clock.Time("publish", () =>
         {
-            var (files, redirectPages) = Publish(context, input, redirects, assetFiles, images.Variants, cache);
+            // The sitemap, feed and redirect pages are made on one thread while the search index
+            // reads every page on the others: neither reads what the other makes.
+            var publishing = Task.Run(() => Publish(context, input, redirects, assetFiles, images.Variants, cache));
             var search = SearchIndex.Build(context, processed, fragments, glossary, cache);
+            var (files, redirectPages) = publishing.GetAwaiter().GetResult();
             AddGeneratedFiles(context, files, search.Files);
             return (files, redirectPages, search, Begin(context, output, cache));
         });

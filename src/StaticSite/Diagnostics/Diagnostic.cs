@@ -31,7 +31,19 @@ public sealed class DiagnosticBag
 {
     private readonly ConcurrentQueue<Diagnostic> _items = new();
 
-    public void Add(Diagnostic diagnostic) => _items.Enqueue(diagnostic);
+    // Counted as they come: a large site has a warning or more a page, and the build asks after
+    // every stage whether any error is among them.
+    private int _errors;
+
+    public void Add(Diagnostic diagnostic)
+    {
+        if (diagnostic.Severity == Severity.Error)
+        {
+            Interlocked.Increment(ref _errors);
+        }
+
+        _items.Enqueue(diagnostic);
+    }
 
     public void Error(string code, string message, string? path = null, int line = 0, int column = 0) =>
         Add(new Diagnostic(Severity.Error, code, message, path, line, column));
@@ -39,7 +51,7 @@ public sealed class DiagnosticBag
     public void Warning(string code, string message, string? path = null, int line = 0, int column = 0) =>
         Add(new Diagnostic(Severity.Warning, code, message, path, line, column));
 
-    public bool HasErrors => _items.Any(d => d.Severity == Severity.Error);
+    public bool HasErrors => Volatile.Read(ref _errors) > 0;
 
     /// <summary>Everything reported so far, in the order it came.</summary>
     public IReadOnlyList<Diagnostic> All => _items.ToArray();
