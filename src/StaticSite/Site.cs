@@ -80,19 +80,6 @@ public static class Site
         var fragments = processed.Select(p => (byte[]?)p.Html).ToArray();
         processed = [.. processed.Select(p => p with { Html = [] })];
 
-        // compact: the Markdown and every page's syntax tree are garbage now, most of what the
-        // build has allocated. One compacting collection hands that back before rendering, whose
-        // own garbage is short-lived, so the heap never grows past the live data by much
-        // (10,000 articles: peak 594 → 483 MB, for about 1 % of the time).
-        // In serve the cache keeps what was made anyway, and a forced collection is time the author waits.
-        clock.Time("compact", () =>
-        {
-            if (cache is null)
-            {
-                GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
-            }
-        });
-
         var (theme, assetHrefs, assetFiles) = clock.Time("theme", () => loadingTheme.GetAwaiter().GetResult());
 
         // resolve: the whole site indexed once — navigation, hubs, related pages, structured data

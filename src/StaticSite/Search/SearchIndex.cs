@@ -324,7 +324,7 @@ public static class SearchIndex
     {
         var source = page.Source;
         var meta = source.Meta;
-        SearchTerms.TermVisitor In(Fields field) => term => terms.Add(term, field);
+        SearchTerms.TermVisitor In(Fields field) => terms.VisitorFor(field);
         void Add(string? text, Fields field)
         {
             if (!string.IsNullOrEmpty(text))

@@ -186,7 +186,7 @@ public sealed class CommandLineTests
                 Cpu: int.Parse(m.Groups[3].Value, System.Globalization.CultureInfo.InvariantCulture),
                 Paused: int.Parse(m.Groups[5].Value, System.Globalization.CultureInfo.InvariantCulture),
                 Jit: int.Parse(m.Groups[6].Value, System.Globalization.CultureInfo.InvariantCulture)));
-        string[] stages = ["start-up", "config", "read", "process", "readability", "compact", "theme", "resolve", "publish", "render", "check", "write", "report"];
+        string[] stages = ["start-up", "config", "read", "process", "readability", "theme", "resolve", "publish", "render", "check", "write", "report"];
         Assert.Equal([.. stages, "total"], rows.Keys);
         Assert.Equal(stages.Sum(s => rows[s].Ms), rows["total"].Ms, 0.1 * stages.Length);
         Assert.Equal(stages.Sum(s => rows[s].Jit), rows["total"].Jit);
