@@ -12,7 +12,8 @@ namespace StaticSite.Markdown;
 /// Guards against Markdown nested absurdly deep (5,000 quote markers, a list 3,000 levels deep,
 /// hundreds of emphasis markers inside each other). Markdig refuses such a document with an
 /// exception that names no line, and code that walks the tree by recursion could run out of
-/// stack on it; so the depth is measured here, without recursion, and reported where it happens.
+/// stack on it; so the depth is measured without recursion (in the walk that lists the page's
+/// nodes, <see cref="MarkdownNodes"/>) and reported where it happens.
 /// </summary>
 public static class MarkdownNesting
 {
@@ -29,52 +30,6 @@ public static class MarkdownNesting
     /// </summary>
     public static bool IsDepthLimit(Exception e) =>
         e is ArgumentException && e.Message.Contains("depth limit exceeded", StringComparison.Ordinal);
-
-    /// <summary>The first block or inline, in document order, nested deeper than <see cref="MaxDepth"/>; null when there is none.</summary>
-    public static MarkdownObject? FirstTooDeep(MarkdownDocument document) => FirstTooDeep(document, out _);
-
-    /// <inheritdoc cref="FirstTooDeep(MarkdownDocument)"/>
-    /// <param name="hasRawHtml">Whether the walk met raw HTML (a block or an inline tag): without any,
-    /// <see cref="FirstTooDeepHtml"/> has nothing to look at, and its own walk of the page is saved.</param>
-    public static MarkdownObject? FirstTooDeep(MarkdownDocument document, out bool hasRawHtml)
-    {
-        hasRawHtml = false;
-        var pending = new Stack<(MarkdownObject Node, int Depth)>();
-        pending.Push((document, 0));
-        while (pending.TryPop(out var item))
-        {
-            if (item.Depth > MaxDepth)
-            {
-                return item.Node;
-            }
-
-            hasRawHtml |= item.Node is HtmlBlock or HtmlInline;
-
-            // Children are pushed last first, so they come off the stack in document order.
-            switch (item.Node)
-            {
-                case ContainerBlock container:
-                    for (var i = container.Count - 1; i >= 0; i--)
-                    {
-                        pending.Push((container[i], item.Depth + 1));
-                    }
-
-                    break;
-                case LeafBlock { Inline: { } inline }:
-                    pending.Push((inline, item.Depth + 1));
-                    break;
-                case ContainerInline inline:
-                    for (var child = inline.LastChild; child is not null; child = child.PreviousSibling)
-                    {
-                        pending.Push((child, item.Depth + 1));
-                    }
-
-                    break;
-            }
-        }
-
-        return null;
-    }
 
     /// <summary>
     /// Elements that hold nothing (void) or that the HTML parser closes by itself when the next one
@@ -94,10 +49,10 @@ public static class MarkdownNesting
     /// limit never sees this, but the HTML parser that checks every page slows down with the
     /// square of the depth (60,000 unclosed tags took minutes).
     /// </summary>
-    public static (int Line, int Column)? FirstTooDeepHtml(MarkdownDocument document)
+    public static (int Line, int Column)? FirstTooDeepHtml(MarkdownNodes nodes)
     {
         var depth = 0;
-        foreach (var node in document.Descendants())
+        foreach (var node in nodes.All)
         {
             var (html, line, column) = node switch
             {
@@ -181,7 +136,7 @@ public static class MarkdownNesting
             }
         }
 
-        return good > 0 && Parse(good) is { } parsed && FirstTooDeep(parsed) is { } tooDeep
+        return good > 0 && Parse(good) is { } parsed && MarkdownNodes.Of(parsed).FirstTooDeep is { } tooDeep
             ? (tooDeep.Line + 1, tooDeep.Column + 1)
             : (bad, 1);
     }

@@ -51,8 +51,8 @@ public sealed class MarkdownProcessor(BuildContext context, MarkdownDialect dial
     {
         try
         {
-            return Parse(page) is { } document
-                ? Process(page, document)
+            return Parse(page) is var (document, nodes)
+                ? Process(page, document, nodes)
                 : Empty(page);
         }
         catch (Exception e) when (MarkdownNesting.IsDepthLimit(e))
@@ -68,17 +68,18 @@ public sealed class MarkdownProcessor(BuildContext context, MarkdownDialect dial
         }
     }
 
-    /// <summary>The page's Markdown tree, or null (reported) when it nests too deep to walk safely.</summary>
-    private MarkdownDocument? Parse(SourceDocument page)
+    /// <summary>The page's Markdown tree and its nodes, or null (reported) when it nests too deep to walk safely.</summary>
+    private (MarkdownDocument Document, MarkdownNodes Nodes)? Parse(SourceDocument page)
     {
         var document = Markdig.Markdown.Parse(page.Body, dialect.For(page.Body));
-        if (MarkdownNesting.FirstTooDeep(document, out var hasRawHtml) is { } tooDeep)
+        var nodes = MarkdownNodes.Of(document);
+        if (nodes.FirstTooDeep is { } tooDeep)
         {
             ReportTooDeep(page, tooDeep.Line + 1, tooDeep.Column + 1);
             return null;
         }
 
-        if (hasRawHtml && MarkdownNesting.FirstTooDeepHtml(document) is var (line, column))
+        if (nodes.HasRawHtml && MarkdownNesting.FirstTooDeepHtml(nodes) is var (line, column))
         {
             Diagnostics.Error(Codes.NestedTooDeeply,
                 $"raw HTML elements are nested too deeply here (more than {MarkdownNesting.MaxDepth} open inside each other); close each tag you open",
@@ -86,7 +87,7 @@ public sealed class MarkdownProcessor(BuildContext context, MarkdownDialect dial
             return null;
         }
 
-        return document;
+        return (document, nodes);
     }
 
     private void ReportTooDeep(SourceDocument page, int line, int column) =>
@@ -151,23 +152,23 @@ public sealed class MarkdownProcessor(BuildContext context, MarkdownDialect dial
         return candidate;
     }
 
-    private ProcessedPage Process(SourceDocument page, MarkdownDocument document)
+    private ProcessedPage Process(SourceDocument page, MarkdownDocument document, MarkdownNodes nodes)
     {
-        var headings = CheckHeadings(page, document);
-        var markdownRules = new MarkdownScan(page, Diagnostics);
+        var headings = CheckHeadings(page, nodes);
+        var markdownRules = new MarkdownScan(page, nodes, Diagnostics);
         foreach (var rule in CheckRules.Create().OfType<IMarkdownRule>())
         {
             rule.Check(document, markdownRules);
         }
 
-        LayOutComponents(page, document, headings);
-        var links = ResolveLinks(page, document);
+        LayOutComponents(page, document, nodes, headings);
+        var links = ResolveLinks(page, nodes);
         var glossaryTerms = page.IsArticle
             ? GlossaryLinker.Link(document, glossary, context.Config.Href("/glossary/"))
             : [];
 
         // Checked and scored as readers get it, abbreviations spelled out.
-        var prose = plainEnglish.Check(page, document, Diagnostics);
+        var prose = plainEnglish.Check(page, nodes, Diagnostics);
         var readability = page.IsArticle
             ? Readability.Score(prose.Where(p => !p.IsHeading && !string.IsNullOrWhiteSpace(p.Text)).Select(p => p.Measure))
             : null;
@@ -190,7 +191,7 @@ public sealed class MarkdownProcessor(BuildContext context, MarkdownDialect dial
             Source = page with { Body = "" },
             Html = html,
             Headings = headings,
-            Checklists = document.Descendants<ChecklistBlock>()
+            Checklists = nodes.OfType<ChecklistBlock>().ToList()
                 .Select(c => new ChecklistInfo(c.Title, c.IdBase, c.List?.OfType<ListItemBlock>().Select(MarkdownText.LeadIn).ToList() ?? []))
                 .ToList(),
             Links = links,
@@ -200,11 +201,11 @@ public sealed class MarkdownProcessor(BuildContext context, MarkdownDialect dial
         };
     }
 
-    private IReadOnlyList<HeadingInfo> CheckHeadings(SourceDocument page, MarkdownDocument document)
+    private IReadOnlyList<HeadingInfo> CheckHeadings(SourceDocument page, MarkdownNodes nodes)
     {
         var headings = new List<HeadingInfo>();
         var previous = 1;
-        foreach (var heading in document.Descendants<HeadingBlock>())
+        foreach (var heading in nodes.OfType<HeadingBlock>())
         {
             var line = heading.Line + 1;
             var column = heading.Column + 1;
@@ -239,12 +240,12 @@ public sealed class MarkdownProcessor(BuildContext context, MarkdownDialect dial
     /// Gives each component the heading level that fits where it stands and ids unique on the page,
     /// and reports components written wrongly.
     /// </summary>
-    private void LayOutComponents(SourceDocument page, MarkdownDocument document, IReadOnlyList<HeadingInfo> headings)
+    private void LayOutComponents(SourceDocument page, MarkdownDocument document, MarkdownNodes nodes, IReadOnlyList<HeadingInfo> headings)
     {
         var used = new HashSet<string>(LayoutIds, StringComparer.Ordinal);
         used.UnionWith(headings.Select(h => h.Id));
         var level = 1;
-        foreach (var block in document.Descendants<Block>())
+        foreach (var block in nodes.OfType<Block>())
         {
             if (block is HeadingBlock heading)
             {
@@ -284,12 +285,12 @@ public sealed class MarkdownProcessor(BuildContext context, MarkdownDialect dial
         }
     }
 
-    private IReadOnlyList<LinkRef> ResolveLinks(SourceDocument page, MarkdownDocument document)
+    private IReadOnlyList<LinkRef> ResolveLinks(SourceDocument page, MarkdownNodes nodes)
     {
         var links = new List<LinkRef>();
         var imagesShown = 0;
         var folder = "/" + (Path.GetDirectoryName(page.SourcePath)?.Replace('\\', '/') ?? "");
-        foreach (var link in document.Descendants<LinkInline>())
+        foreach (var link in nodes.OfType<LinkInline>())
         {
             var line = link.Line + 1;
             var column = link.Column + 1;

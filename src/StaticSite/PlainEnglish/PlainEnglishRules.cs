@@ -1,6 +1,7 @@
 using Markdig.Syntax;
 using StaticSite.Content;
 using StaticSite.Diagnostics;
+using StaticSite.Markdown;
 
 namespace StaticSite.PlainEnglish;
 
@@ -33,9 +34,9 @@ public sealed class PlainEnglishRules(IReadOnlyList<IProseRule> rules)
     /// Runs every rule over the page's prose and returns that prose (every paragraph, list item and
     /// heading, as readers get it), so the readability score reads the same text without building it again.
     /// </summary>
-    public IReadOnlyList<ProseText> Check(SourceDocument page, MarkdownDocument document, DiagnosticBag diagnostics)
+    public IReadOnlyList<ProseText> Check(SourceDocument page, MarkdownNodes nodes, DiagnosticBag diagnostics)
     {
-        var all = ProseOf(document).ToList();
+        var all = ProseOf(nodes).ToList();
         // One reporter a page, told which block and rule it reports for: a delegate for each block
         // and rule was hundreds of MB of garbage over a large site.
         var findings = new Findings(page.DisplayPath, diagnostics);
@@ -74,11 +75,11 @@ public sealed class PlainEnglishRules(IReadOnlyList<IProseRule> rules)
     /// The page's prose in one walk of its blocks. The block after an allow marker comes after the
     /// marker in document order, so it is known to be allowed before it or anything in it is reached.
     /// </summary>
-    private static IEnumerable<ProseText> ProseOf(MarkdownDocument document)
+    private static IEnumerable<ProseText> ProseOf(MarkdownNodes nodes)
     {
         HashSet<Block>? allowed = null;
         var builder = new ProseText.Builder();
-        foreach (var block in document.Descendants<Block>())
+        foreach (var block in nodes.OfType<Block>())
         {
             if (block is HtmlBlock html && IsAllowMarker(html))
             {

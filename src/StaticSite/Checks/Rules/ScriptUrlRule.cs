@@ -39,7 +39,7 @@ public sealed class ScriptUrlRule : IMarkdownRule
 
     public void Check(MarkdownDocument document, MarkdownScan page)
     {
-        foreach (var node in document.Descendants())
+        foreach (var node in page.Nodes.All)
         {
             switch (node)
             {
