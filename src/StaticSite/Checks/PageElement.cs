@@ -3,6 +3,29 @@ namespace StaticSite.Checks;
 /// <summary>One attribute as the page rules read it: its name lower-cased, its value with character references decoded.</summary>
 public readonly record struct PageAttribute(string Name, string Value);
 
+/// <summary>What an HTML element's name is to the page reader's tree builder, found with the name in one lookup.</summary>
+[Flags]
+internal enum ElementKind : ushort
+{
+    None = 0,
+    Void = 1 << 0,
+
+    /// <summary>Its start tag closes an open &lt;p&gt;.</summary>
+    ClosesParagraph = 1 << 1,
+
+    /// <summary>An end tag, or an implied one, does not reach past it.</summary>
+    ScopeBoundary = 1 << 2,
+    ButtonScope = 1 << 3,
+    ListScope = 1 << 4,
+    TableScope = 1 << 5,
+
+    /// <summary>Its content is text up to its own end tag.</summary>
+    RawText = 1 << 6,
+
+    /// <summary>That text has its character references decoded (RCDATA: title, textarea).</summary>
+    RawTextDecoded = 1 << 7,
+}
+
 /// <summary>
 /// One element of a finished page, as <see cref="PageHtml"/> read it: what the page rules ask of
 /// an element (its name, attributes, text, ancestors and descendants) and nothing else. Its text is
@@ -54,6 +77,9 @@ public sealed class PageElement
 
     /// <summary>Inside a &lt;template&gt;: part of no document until a script copies it, so no rule is shown it.</summary>
     internal bool Inert { get; init; }
+
+    /// <summary>What its name is to the tree builder (void, a scope's boundary, ...); none outside HTML.</summary>
+    internal ElementKind Kind { get; init; }
 
     /// <summary>All of its text, as the DOM's textContent gives it: every text inside it, tags left out, references decoded.</summary>
     public string TextContent => _page.TextOf(this);

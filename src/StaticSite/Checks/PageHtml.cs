@@ -215,7 +215,7 @@ public sealed class PageHtml
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private int StartTag(int lt)
         {
-            var (name, position) = TagName(lt + 1);
+            var (name, kind, position) = TagName(lt + 1);
             var (end, selfClosing, attributes) = ReadAttributes(position, keep: true);
             if (end < 0)
             {
@@ -237,12 +237,12 @@ public sealed class PageHtml
             var isHtml = name is not ("svg" or "math") && (parent.IsHtml || IsIntegrationPoint(parent));
             if (isHtml)
             {
-                CloseImplied(name, lt);
+                CloseImplied(name, kind, lt);
                 parent = Current;
             }
 
-            var element = Add(name, isHtml, parent, end, attributes);
-            if ((isHtml && VoidElements.Contains(name)) || (!isHtml && selfClosing))
+            var element = Add(name, isHtml, parent, end, attributes, kind);
+            if ((isHtml && (kind & ElementKind.Void) != 0) || (!isHtml && selfClosing))
             {
                 element.ContentEnd = end;
                 element.DescendantsEnd = element.Index + 1;
@@ -255,7 +255,7 @@ public sealed class PageHtml
                 _inert++;
             }
 
-            return isHtml && RawTextElements.TryGetValue(name, out var raw) ? RawText(element, end, raw) : end;
+            return isHtml && (kind & ElementKind.RawText) != 0 ? RawText(element, end, decoded: (kind & ElementKind.RawTextDecoded) != 0) : end;
         }
 
         /// <summary>Script, style, textarea, title and the like: everything up to their own end tag is text.</summary>
@@ -293,7 +293,7 @@ public sealed class PageHtml
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private int EndTag(int lt)
         {
-            var (name, position) = TagName(lt + 2);
+            var (name, _, position) = TagName(lt + 2);
             var (end, _, _) = ReadAttributes(position, keep: false);
             if (end < 0)
             {
@@ -305,7 +305,7 @@ public sealed class PageHtml
             // Any heading's end tag closes the open heading, whatever its level; a table's parts
             // close through the cells inside them.
             var heading = IsHeading(name);
-            var boundaries = name is "table" or "caption" or "tbody" or "thead" or "tfoot" or "tr" or "td" or "th" ? TableScope : ScopeBoundaries;
+            var boundaries = name is "table" or "caption" or "tbody" or "thead" or "tfoot" or "tr" or "td" or "th" ? ElementKind.TableScope : ElementKind.ScopeBoundary;
             for (var i = _open.Count - 1; i > 0; i--)
             {
                 var open = _open[i];
@@ -315,7 +315,7 @@ public sealed class PageHtml
                     break;
                 }
 
-                if (open.IsHtml && boundaries.Contains(open.LocalName))
+                if ((open.Kind & boundaries) != 0)
                 {
                     break;
                 }
@@ -326,27 +326,27 @@ public sealed class PageHtml
 
         /// <summary>The end tags a browser implies before this start tag.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private void CloseImplied(string name, int at)
+        private void CloseImplied(string name, ElementKind kind, int at)
         {
-            if (ClosesParagraph.Contains(name))
+            if ((kind & ElementKind.ClosesParagraph) != 0)
             {
-                CloseNearest(at, "p", ButtonScope);
+                CloseNearest(at, "p", ElementKind.ButtonScope);
             }
 
             switch (name)
             {
                 case "li":
-                    CloseNearest(at, "li", ListScope);
+                    CloseNearest(at, "li", ElementKind.ListScope);
                     break;
                 case "dt" or "dd":
-                    CloseNearest(at, "dt", ListScope);
-                    CloseNearest(at, "dd", ListScope);
+                    CloseNearest(at, "dt", ElementKind.ListScope);
+                    CloseNearest(at, "dd", ElementKind.ListScope);
                     break;
                 case "h1" or "h2" or "h3" or "h4" or "h5" or "h6" when Current.IsHtml && IsHeading(Current.LocalName):
                     Close(_open.Count - 1, at);
                     break;
                 case "a" or "button":
-                    CloseNearest(at, name, ButtonScope);
+                    CloseNearest(at, name, ElementKind.ButtonScope);
                     break;
                 case "option":
                     CloseCurrent(at, "option");
@@ -356,18 +356,18 @@ public sealed class PageHtml
                     CloseCurrent(at, "optgroup");
                     break;
                 case "td" or "th":
-                    CloseNearest(at, "td", TableScope);
-                    CloseNearest(at, "th", TableScope);
+                    CloseNearest(at, "td", ElementKind.TableScope);
+                    CloseNearest(at, "th", ElementKind.TableScope);
                     ImplyRow(at);
                     break;
                 case "tr":
-                    CloseNearest(at, "tr", TableScope);
+                    CloseNearest(at, "tr", ElementKind.TableScope);
                     ImplyBody(at);
                     break;
                 case "tbody" or "thead" or "tfoot":
-                    CloseNearest(at, "tbody", TableScope);
-                    CloseNearest(at, "thead", TableScope);
-                    CloseNearest(at, "tfoot", TableScope);
+                    CloseNearest(at, "tbody", ElementKind.TableScope);
+                    CloseNearest(at, "thead", ElementKind.TableScope);
+                    CloseNearest(at, "tfoot", ElementKind.TableScope);
                     break;
             }
         }
@@ -401,7 +401,7 @@ public sealed class PageHtml
         }
 
         /// <summary>Closes the nearest open element of that name, unless one of the scope's boundaries is open inside it.</summary>
-        private void CloseNearest(int at, string name, FrozenSet<string> scope)
+        private void CloseNearest(int at, string name, ElementKind scope)
         {
             for (var i = _open.Count - 1; i > 0; i--)
             {
@@ -412,7 +412,7 @@ public sealed class PageHtml
                     return;
                 }
 
-                if (!open.IsHtml || scope.Contains(open.LocalName))
+                if (!open.IsHtml || (open.Kind & scope) != 0)
                 {
                     return;
                 }
@@ -436,9 +436,15 @@ public sealed class PageHtml
             }
         }
 
-        private PageElement Add(string name, bool isHtml, PageElement? parent, int contentStart, List<PageAttribute>? attributes = null)
+        /// <param name="kind">What the name is to the tree builder, when the caller has looked it up already.</param>
+        private PageElement Add(string name, bool isHtml, PageElement? parent, int contentStart, List<PageAttribute>? attributes = null, ElementKind? kind = null)
         {
-            var element = new PageElement(page, name, isHtml, parent, page._elements.Count, contentStart, attributes) { Inert = _inert > 0 };
+            var element = new PageElement(page, name, isHtml, parent, page._elements.Count, contentStart, attributes)
+            {
+                Inert = _inert > 0,
+                // Outside HTML (in svg, math) no element is a boundary or void by its name.
+                Kind = isHtml ? kind ?? KindOf(name) : ElementKind.None,
+            };
             page._elements.Add(element);
             return element;
         }
@@ -451,7 +457,7 @@ public sealed class PageHtml
             }
         }
 
-        private (string Name, int End) TagName(int start)
+        private (string Name, ElementKind Kind, int End) TagName(int start)
         {
             var end = start;
             while (end < _html.Length && !IsTagNameEnd(_html[end]))
@@ -459,7 +465,8 @@ public sealed class PageHtml
                 end++;
             }
 
-            return (Name(_html.AsSpan(start, end - start)), end);
+            var (name, kind) = Name(_html.AsSpan(start, end - start));
+            return (name, kind, end);
         }
 
         /// <summary>
@@ -539,16 +546,16 @@ public sealed class PageHtml
                     }
                 }
 
-                if (keep && Name(name) is var lower && PageElement.ValueOf(attributes, lower) is null)
+                if (keep && Name(name).Name is var lower && PageElement.ValueOf(attributes, lower) is null)
                 {
                     (attributes ??= new List<PageAttribute>(4)).Add(new PageAttribute(lower, value));
                 }
             }
         }
 
-        /// <summary>A tag or attribute name, lower-cased; the names pages use are one shared string each.</summary>
+        /// <summary>A tag or attribute name, lower-cased, and what it is to the tree builder as a tag; the names pages use are one shared string each.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static string Name(ReadOnlySpan<char> name)
+        private static (string Name, ElementKind Kind) Name(ReadOnlySpan<char> name)
         {
             Span<char> lower = name.Length <= 64 ? stackalloc char[name.Length] : new char[name.Length];
             // ASCII names (all but made-up ones) many characters at a time: without culture data
@@ -558,7 +565,7 @@ public sealed class PageHtml
                 name.ToLowerInvariant(lower);
             }
 
-            return KnownNames.TryGetValue(lower, out var known) ? known : lower.ToString();
+            return KnownNames.TryGetValue(lower, out var known) ? known : (lower.ToString(), ElementKind.None);
         }
 
         private static bool IsTagNameEnd(char c) => c is ' ' or '\t' or '\n' or '\f' or '\r' or '/' or '>';
@@ -597,7 +604,35 @@ public sealed class PageHtml
 
     private static readonly FrozenSet<string> TableScope = FrozenSet.Create(StringComparer.Ordinal, "html", "table", "template");
 
-    private static readonly FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> KnownNames =
+    /// <summary>What each element name in the sets above is to the tree builder: one lookup a tag instead of one a set.</summary>
+    private static readonly FrozenDictionary<string, ElementKind> Kinds = KindsOfNames();
+
+    private static FrozenDictionary<string, ElementKind> KindsOfNames()
+    {
+        var kinds = new Dictionary<string, ElementKind>(StringComparer.Ordinal);
+        void Mark(IEnumerable<string> names, ElementKind kind)
+        {
+            foreach (var name in names)
+            {
+                kinds[name] = kinds.GetValueOrDefault(name) | kind;
+            }
+        }
+
+        Mark(VoidElements, ElementKind.Void);
+        Mark(ClosesParagraph, ElementKind.ClosesParagraph);
+        Mark(ScopeBoundaries, ElementKind.ScopeBoundary);
+        Mark(ButtonScope, ElementKind.ButtonScope);
+        Mark(ListScope, ElementKind.ListScope);
+        Mark(TableScope, ElementKind.TableScope);
+        Mark(RawTextElements.Keys, ElementKind.RawText);
+        Mark(RawTextElements.Where(e => e.Value).Select(e => e.Key), ElementKind.RawTextDecoded);
+        return kinds.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+
+    private static ElementKind KindOf(string name) => Kinds.GetValueOrDefault(name);
+
+    /// <summary>Names pages use (and every name with a kind), each one string, with its kind.</summary>
+    private static readonly FrozenDictionary<string, (string Name, ElementKind Kind)>.AlternateLookup<ReadOnlySpan<char>> KnownNames =
         new[]
         {
             "a", "abbr", "alt", "aria-current", "aria-describedby", "aria-hidden", "aria-label", "aria-labelledby", "article", "aside",
@@ -607,7 +642,10 @@ public sealed class PageHtml
             "loading", "main", "media", "meta", "name", "nav", "ol", "p", "property", "rel", "role", "script", "section", "sizes", "small",
             "source", "span", "src", "srcset", "strong", "style", "summary", "table", "tbody", "td", "th", "thead", "time", "title", "tr",
             "type", "ul", "value", "width",
-        }.ToFrozenDictionary(n => n, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        }
+            .Concat(Kinds.Keys)
+            .Distinct(StringComparer.Ordinal)
+            .ToFrozenDictionary(n => n, n => (n, KindOf(n)), StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
 }
 
 /// <summary>
