@@ -15,14 +15,33 @@ namespace StaticSite.Search;
 public static class FragmentText
 {
     /// <summary>Calls <paramref name="visit"/> with each term of the fragment's text.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void ForEachTerm(ReadOnlySpan<byte> html, SearchTerms.TermVisitor visit)
+    {
+        var term = new char[64];
+        ForEachWord(html, word =>
+        {
+            if (term.Length < word.Length)
+            {
+                term = new char[word.Length];
+            }
+
+            var length = SearchTerms.TermOf(word, term);
+            if (length > 0)
+            {
+                visit(term.AsSpan(0, length));
+            }
+        });
+    }
+
+    /// <summary>Calls <paramref name="visit"/> with each word of the fragment's text, folded (see <see cref="SearchTerms.ForEachWordInPlace"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void ForEachWord(ReadOnlySpan<byte> html, SearchTerms.WordVisitor visit)
     {
         var buffer = ArrayPool<char>.Shared.Rent(Encoding.UTF8.GetMaxCharCount(html.Length));
         try
         {
             var text = buffer.AsSpan(0, Encoding.UTF8.GetChars(html, buffer));
-            SearchTerms.ForEachInPlace(text[..ToText(text)], visit);
+            SearchTerms.ForEachWordInPlace(text[..ToText(text)], visit);
         }
         finally
         {

@@ -324,12 +324,12 @@ public static class SearchIndex
     {
         var source = page.Source;
         var meta = source.Meta;
-        SearchTerms.TermVisitor In(Fields field) => terms.VisitorFor(field);
+        SearchTerms.WordVisitor In(Fields field) => terms.VisitorFor(field);
         void Add(string? text, Fields field)
         {
             if (!string.IsNullOrEmpty(text))
             {
-                SearchTerms.ForEach(text, In(field));
+                SearchTerms.ForEachWord(text, In(field));
             }
         }
 
@@ -365,7 +365,7 @@ public static class SearchIndex
         }
 
         Add(meta.Description, Fields.Description);
-        FragmentText.ForEachTerm(fragment, In(Fields.Body));
+        FragmentText.ForEachWord(fragment, In(Fields.Body));
         return terms.TakeAll();
     }
 

@@ -62,13 +62,21 @@ public static class SearchTerms
     }
 
     /// <summary>Calls <paramref name="visit"/> with each term of <paramref name="text"/>, repeats included.</summary>
-    public static void ForEach(string text, TermVisitor visit)
+    public static void ForEach(string text, TermVisitor visit) =>
+        InPooledCopy(text, visit, static (copy, visit) => ForEachInPlace(copy, visit));
+
+    /// <summary>Calls <paramref name="visit"/> with each word of <paramref name="text"/>, folded (see <see cref="ForEachWordInPlace"/>).</summary>
+    public static void ForEachWord(string text, WordVisitor visit) =>
+        InPooledCopy(text, visit, static (copy, visit) => ForEachWordInPlace(copy, visit));
+
+    /// <summary>Reads a copy of the text that may be folded in place, in a pooled buffer.</summary>
+    private static void InPooledCopy<TVisitor>(string text, TVisitor visit, SpanAction<char, TVisitor> read)
     {
         var buffer = ArrayPool<char>.Shared.Rent(text.Length);
         try
         {
             text.CopyTo(buffer);
-            ForEachInPlace(buffer.AsSpan(0, text.Length), visit);
+            read(buffer.AsSpan(0, text.Length), visit);
         }
         finally
         {
@@ -96,6 +104,29 @@ public static class SearchTerms
             }
         }
     }
+
+    /// <summary>Hears each word of a folded text, before it is made a term (see <see cref="TermOf"/>), in a buffer that is reused.</summary>
+    public delegate void WordVisitor(ReadOnlySpan<char> word);
+
+    /// <summary>
+    /// Folds <paramref name="text"/> where it is and calls <paramref name="visit"/> with each word,
+    /// for a caller that remembers what term each word makes (a page repeats its words).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void ForEachWordInPlace(Span<char> text, WordVisitor visit)
+    {
+        var folded = text[..Fold(text)];
+        foreach (var (start, length) in Words.In(folded))
+        {
+            visit(folded.Slice(start, length));
+        }
+    }
+
+    /// <summary>
+    /// One word as <see cref="ForEachWordInPlace"/> gave it → its term, written to
+    /// <paramref name="term"/> (at least as long as the word); returns its length, 0 when it is not indexed.
+    /// </summary>
+    public static int TermOf(ReadOnlySpan<char> word, Span<char> term) => Term(word, term);
 
     /// <summary>Folds in place: accents off the letters that have them in NFD, then lower case; other characters are kept. Returns the new length.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

@@ -8,17 +8,19 @@ namespace StaticSite.Search;
 /// the table is not emptied between pages, only each page's list of the terms it met.
 /// </summary>
 /// <remarks>
-/// Its own open-addressing table rather than a Dictionary looked up by span: every word of every
-/// page comes here, and the dictionary's hash and equality, called through the alternate
-/// comparer's interface, were about a sixth of the search index's processor time.
+/// Words come in as a page has them ("Strains", "runner's"); what term each makes depends on its
+/// letters alone, so each word is made a term (<see cref="SearchTerms.TermOf"/>: apostrophes,
+/// stop words, plurals) once a thread and then found by one lookup of the word.
 /// </remarks>
 internal sealed class TermTable
 {
-    /// <summary>Slot + 1 of the term in each place of the table (0: free); a power of two long, at most half full.</summary>
-    private int[] _places = new int[4096];
-    private string[] _terms = new string[1024];
-    private int[] _hashes = new int[1024];
-    private int _count;
+    private readonly SpanTable _terms = new();
+
+    /// <summary>Each word met → the entry of its term in <see cref="_terms"/>, or <see cref="NotIndexed"/>.</summary>
+    private readonly SpanTable _words = new();
+
+    private const int NotIndexed = -1;
+    private char[] _term = new char[64];
     private readonly List<int> _onPage = [];
     private SearchIndex.Fields[] _fields = new SearchIndex.Fields[1024];
     private int[] _page = new int[1024];
@@ -26,94 +28,66 @@ internal sealed class TermTable
 
     // One visitor a field (fields take the low 6 bits), made once a thread: a closure for each
     // text of each page was about 50 MB at 10,000 pages.
-    private readonly SearchTerms.TermVisitor?[] _visitors = new SearchTerms.TermVisitor?[64];
+    private readonly SearchTerms.WordVisitor?[] _visitors = new SearchTerms.WordVisitor?[64];
 
-    /// <summary>Adds each term it hears in <paramref name="field"/>.</summary>
-    public SearchTerms.TermVisitor VisitorFor(SearchIndex.Fields field) => _visitors[(int)field] ??= term => Add(term, field);
+    /// <summary>Adds the term of each word it hears (folded, see <see cref="SearchTerms.ForEachWordInPlace"/>) in <paramref name="field"/>.</summary>
+    public SearchTerms.WordVisitor VisitorFor(SearchIndex.Fields field) => _visitors[(int)field] ??= word => AddWord(word, field);
+
+    /// <summary>Adds a term itself (one already made from a word).</summary>
+    public void Add(ReadOnlySpan<char> term, SearchIndex.Fields field) => Mark(TermEntry(term), field);
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void Add(ReadOnlySpan<char> term, SearchIndex.Fields field)
+    private void AddWord(ReadOnlySpan<char> word, SearchIndex.Fields field)
     {
-        var index = SlotOf(term);
-        if (_page[index] != _pageNumber)
+        var known = _words.Find(word, out var hash, out var place);
+        var entry = known >= 0 ? _words.ValueOf(known) : _words.ValueOf(_words.Add(word, hash, place, TermEntryOfWord(word)));
+        if (entry != NotIndexed)
         {
-            _page[index] = _pageNumber;
-            _fields[index] = SearchIndex.Fields.None;
-            _onPage.Add(index);
+            Mark(entry, field);
         }
-
-        _fields[index] |= field;
     }
 
-    /// <summary>The term's slot, a new one (and its string) the first time this thread meets it.</summary>
+    /// <summary>A word met for the first time: its term's entry, or <see cref="NotIndexed"/>.</summary>
+    private int TermEntryOfWord(ReadOnlySpan<char> word)
+    {
+        if (_term.Length < word.Length)
+        {
+            _term = new char[word.Length];
+        }
+
+        var length = SearchTerms.TermOf(word, _term);
+        return length == 0 ? NotIndexed : TermEntry(_term.AsSpan(0, length));
+    }
+
+    private int TermEntry(ReadOnlySpan<char> term)
+    {
+        var entry = _terms.Find(term, out var hash, out var place);
+        if (entry >= 0)
+        {
+            return entry;
+        }
+
+        entry = _terms.Add(term, hash, place, 0);
+        if (entry == _fields.Length)
+        {
+            Array.Resize(ref _fields, entry * 2);
+            Array.Resize(ref _page, entry * 2);
+        }
+
+        return entry;
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private int SlotOf(ReadOnlySpan<char> term)
+    private void Mark(int entry, SearchIndex.Fields field)
     {
-        var hash = Hash(term);
-        var mask = _places.Length - 1;
-        for (var place = hash & mask; ; place = (place + 1) & mask)
+        if (_page[entry] != _pageNumber)
         {
-            var taken = _places[place];
-            if (taken == 0)
-            {
-                return New(term, hash, place);
-            }
-
-            if (_hashes[taken - 1] == hash && term.SequenceEqual(_terms[taken - 1]))
-            {
-                return taken - 1;
-            }
-        }
-    }
-
-    private int New(ReadOnlySpan<char> term, int hash, int place)
-    {
-        var slot = _count++;
-        if (slot == _terms.Length)
-        {
-            Array.Resize(ref _terms, slot * 2);
-            Array.Resize(ref _hashes, slot * 2);
-            Array.Resize(ref _fields, slot * 2);
-            Array.Resize(ref _page, slot * 2);
+            _page[entry] = _pageNumber;
+            _fields[entry] = SearchIndex.Fields.None;
+            _onPage.Add(entry);
         }
 
-        _terms[slot] = term.ToString();
-        _hashes[slot] = hash;
-        _places[place] = slot + 1;
-        if (_count * 2 > _places.Length)
-        {
-            Grow();
-        }
-
-        return slot;
-    }
-
-    private void Grow()
-    {
-        _places = new int[_places.Length * 2];
-        var mask = _places.Length - 1;
-        for (var slot = 0; slot < _count; slot++)
-        {
-            var place = _hashes[slot] & mask;
-            while (_places[place] != 0)
-            {
-                place = (place + 1) & mask;
-            }
-
-            _places[place] = slot + 1;
-        }
-    }
-
-    /// <summary>FNV-1a over the characters, its high bits folded in: terms are short, and only this table sees the hash.</summary>
-    private static int Hash(ReadOnlySpan<char> term)
-    {
-        var hash = 2166136261u;
-        foreach (var c in term)
-        {
-            hash = (hash ^ c) * 16777619u;
-        }
-
-        return (int)(hash ^ (hash >> 15)) & int.MaxValue;
+        _fields[entry] |= field;
     }
 
     /// <summary>The page's terms, in the order it met them, each with its fields; the table then starts the next page.</summary>
@@ -123,7 +97,7 @@ internal sealed class TermTable
         for (var i = 0; i < all.Length; i++)
         {
             var index = _onPage[i];
-            all[i] = KeyValuePair.Create(_terms[index], _fields[index]);
+            all[i] = KeyValuePair.Create(_terms.KeyOf(index), _fields[index]);
         }
 
         _onPage.Clear();

@@ -61,4 +61,28 @@ public sealed class TermTableTests
         Assert.Equal(terms, taken.Select(t => t.Key));
         Assert.Equal(Fields.Body | Fields.Title, taken[1].Value);
     }
+
+    /// <summary>
+    /// Pages come in as words, each made a term once a thread and then found by the word: every
+    /// page, the first or the fifth to use a word, gets the terms <see cref="SearchTerms.Of"/> makes
+    /// of its text, in the same order.
+    /// </summary>
+    [Fact]
+    public void Words_give_the_terms_the_text_makes_on_every_page_that_has_them()
+    {
+        var table = new TermTable();
+        var visit = table.VisitorFor(Fields.Body);
+        var pages = Directory.EnumerateFiles(Support.Repo.Input, "*.md", SearchOption.AllDirectories)
+            .Order(StringComparer.Ordinal)
+            .Select(f => StaticSite.Content.FrontMatter.Split(File.ReadAllText(f)).Body)
+            .Append("Strains, the strain's STRAIN and Achillés: 10,000 runners' calves; why does my calf hurt? Don't.")
+            .ToList();
+
+        foreach (var text in pages.Concat(pages))
+        {
+            SearchTerms.ForEachWord(text, visit);
+            Assert.Equal(SearchTerms.Of(text), table.TakeAll().Select(t => t.Key));
+        }
+    }
 }
+
