@@ -192,8 +192,7 @@ public sealed class MarkdownProcessor(BuildContext context, MarkdownDialect dial
             Html = html,
             Headings = headings,
             Checklists = nodes.OfType<ChecklistBlock>().ToList()
-                .Select(c => new ChecklistInfo(c.Title, c.IdBase, c.List?.OfType<ListItemBlock>().Select(MarkdownText.LeadIn).ToList() ?? []))
-                .ToList(),
+                .ConvertAll(c => new ChecklistInfo(c.Title, c.IdBase, c.List?.OfType<ListItemBlock>().Select(MarkdownText.LeadIn).ToList() ?? [])),
             Links = links,
             Treatments = page.Meta.Treatments.Count > 0 ? page.Meta.Treatments : TreatmentsFromSection(document),
             Readability = readability,

@@ -15,33 +15,22 @@ namespace StaticSite.Search;
 public static class FragmentText
 {
     /// <summary>Calls <paramref name="visit"/> with each term of the fragment's text.</summary>
-    public static void ForEachTerm(ReadOnlySpan<byte> html, SearchTerms.TermVisitor visit)
-    {
-        var term = new char[64];
-        ForEachWord(html, word =>
-        {
-            if (term.Length < word.Length)
-            {
-                term = new char[word.Length];
-            }
-
-            var length = SearchTerms.TermOf(word, term);
-            if (length > 0)
-            {
-                visit(term.AsSpan(0, length));
-            }
-        });
-    }
+    public static void ForEachTerm(ReadOnlySpan<byte> html, SearchTerms.TermVisitor visit) =>
+        InText(html, visit, static (text, visit) => SearchTerms.ForEachInPlace(text, visit));
 
     /// <summary>Calls <paramref name="visit"/> with each word of the fragment's text, folded (see <see cref="SearchTerms.ForEachWordInPlace"/>).</summary>
+    public static void ForEachWord(ReadOnlySpan<byte> html, SearchTerms.WordVisitor visit) =>
+        InText(html, visit, static (text, visit) => SearchTerms.ForEachWordInPlace(text, visit));
+
+    /// <summary>Reads the fragment's text, decoded and its tags made spaces, in one pooled buffer.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void ForEachWord(ReadOnlySpan<byte> html, SearchTerms.WordVisitor visit)
+    private static void InText<TVisitor>(ReadOnlySpan<byte> html, TVisitor visit, SpanAction<char, TVisitor> read)
     {
         var buffer = ArrayPool<char>.Shared.Rent(Encoding.UTF8.GetMaxCharCount(html.Length));
         try
         {
             var text = buffer.AsSpan(0, Encoding.UTF8.GetChars(html, buffer));
-            SearchTerms.ForEachWordInPlace(text[..ToText(text)], visit);
+            read(text[..ToText(text)], visit);
         }
         finally
         {
