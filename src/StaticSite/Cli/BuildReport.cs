@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using StaticSite.Diagnostics;
 
 namespace StaticSite.Cli;
@@ -64,7 +65,10 @@ public static class BuildReport
         var (stdout, stderr) = (terminal.Out, terminal.Error);
         var reportClock = System.Diagnostics.Stopwatch.StartNew();
         var reportStart = RuntimeCounters.Now();
-        var output = new StringWriter(CultureInfo.InvariantCulture);
+        // Everything for stdout is gathered first and handed over in large blocks, the warnings
+        // appended as they are, never each made a string.
+        var text = new StringBuilder();
+        var output = new StringWriter(text, CultureInfo.InvariantCulture);
         var repeated = 0;
         foreach (var diagnostic in result.Diagnostics)
         {
@@ -74,14 +78,26 @@ public static class BuildReport
                 continue;
             }
 
-            (diagnostic.Severity == Severity.Error ? stderr : output).WriteLine(diagnostic.ToString());
+            if (diagnostic.Severity == Severity.Error)
+            {
+                stderr.WriteLine(diagnostic.ToString());
+            }
+            else
+            {
+                diagnostic.AppendTo(text);
+                output.WriteLine();
+            }
         }
 
         if (shownBefore is null)
         {
             WriteReadability(result, output, readabilityReport, stderr);
         }
-        stdout.Write(output.ToString());
+
+        foreach (var block in text.GetChunks())
+        {
+            stdout.Write(block.Span);
+        }
 
         if (options.Timings)
         {

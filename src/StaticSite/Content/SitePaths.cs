@@ -50,7 +50,7 @@ public static class SitePaths
     {
         var query = href.IndexOf('?', StringComparison.Ordinal);
         var hash = href.IndexOf('#', StringComparison.Ordinal);
-        var pathEnd = new[] { query, hash }.Where(i => i >= 0).DefaultIfEmpty(href.Length).Min();
+        var pathEnd = query >= 0 && (hash < 0 || query < hash) ? query : hash >= 0 ? hash : href.Length;
         return (href[..pathEnd], hash >= 0 ? Uri.UnescapeDataString(href[(hash + 1)..]) : null);
     }
 }

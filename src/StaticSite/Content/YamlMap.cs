@@ -16,11 +16,16 @@ internal sealed class YamlMap
     private readonly string _path;
     private readonly int _lineOffset;
     private readonly DiagnosticBag _diagnostics;
-    private readonly HashSet<string> _known = new(StringComparer.Ordinal);
+    /// <summary>The mapping's entries in the order written: a map has a handful, so a key is found by a scan, with no key node made to ask the mapping's dictionary.</summary>
+    private readonly KeyValuePair<YamlNode, YamlNode>[] _entries;
+
+    /// <summary>The keys asked for, each once (a list: there are a handful).</summary>
+    private readonly List<string> _known = [];
 
     public YamlMap(YamlMappingNode node, string path, int lineOffset, DiagnosticBag diagnostics)
     {
         _node = node;
+        _entries = [.. node.Children];
         _path = path;
         _lineOffset = lineOffset;
         _diagnostics = diagnostics;
@@ -32,7 +37,7 @@ internal sealed class YamlMap
 
     public (int Line, int Column) PositionOfKey(string key)
     {
-        foreach (var (k, _) in _node.Children)
+        foreach (var (k, _) in _entries)
         {
             if (k is YamlScalarNode s && s.Value == key)
             {
@@ -47,7 +52,7 @@ internal sealed class YamlMap
 
     /// <summary>Where a key's value was written (or the key itself, for an empty value).</summary>
     public (int Line, int Column) PositionOfValue(string key) =>
-        _node.Children.TryGetValue(new YamlScalarNode(key), out var value) && value.Start.Line > 0 && !IsNull(value)
+        ValueOf(key) is { } value && value.Start.Line > 0 && !IsNull(value)
             ? PositionOf(value)
             : PositionOfKey(key);
 
@@ -65,11 +70,32 @@ internal sealed class YamlMap
 
     private YamlNode? Get(string key)
     {
-        _known.Add(key);
-        return _node.Children.TryGetValue(new YamlScalarNode(key), out var value) ? value : null;
+        if (!_known.Contains(key))
+        {
+            _known.Add(key);
+        }
+
+        return ValueOf(key);
     }
 
-    public bool Has(string key) => _node.Children.ContainsKey(new YamlScalarNode(key));
+    public bool Has(string key) => ValueOf(key) is not null;
+
+    /// <summary>
+    /// The value of <paramref name="key"/> written as plain text: what the mapping's own lookup
+    /// with a <c>YamlScalarNode(key)</c> finds, which matches a key's text and no tag (so not <c>!!str key</c>).
+    /// </summary>
+    private YamlNode? ValueOf(string key)
+    {
+        foreach (var (k, value) in _entries)
+        {
+            if (k is YamlScalarNode { Tag.IsEmpty: true } scalar && scalar.Value == key)
+            {
+                return value;
+            }
+        }
+
+        return null;
+    }
 
     public string? String(string key)
     {
@@ -212,7 +238,7 @@ internal sealed class YamlMap
     public void ReportUnknownKeys(string what, IEnumerable<string>? allowed = null)
     {
         var names = (allowed ?? _known).Order(StringComparer.Ordinal).ToList();
-        foreach (var (key, _) in _node.Children)
+        foreach (var (key, _) in _entries)
         {
             var name = (key as YamlScalarNode)?.Value ?? "";
             if (!names.Contains(name, StringComparer.Ordinal))

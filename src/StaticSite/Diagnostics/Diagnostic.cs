@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.Text;
 
 namespace StaticSite.Diagnostics;
 
@@ -16,14 +17,24 @@ public enum Severity
 /// </summary>
 public sealed record Diagnostic(Severity Severity, string Code, string Message, string? Path = null, int Line = 0, int Column = 0)
 {
-    public string Location => Path is null
-        ? "StaticSite"
-        : Line <= 0 ? Path
-        : Column <= 0 ? string.Create(CultureInfo.InvariantCulture, $"{Path}:{Line}")
-        : string.Create(CultureInfo.InvariantCulture, $"{Path}:{Line}:{Column}");
+    public string Location => AppendLocation(new StringBuilder()).ToString();
 
-    public override string ToString() =>
-        $"{Location}: {(Severity == Severity.Error ? "error" : "warning")} {Code}: {Message}";
+    public override string ToString() => AppendTo(new StringBuilder()).ToString();
+
+    /// <summary>
+    /// Appends the line <see cref="ToString"/> gives (<c>file:line:column: severity CODE: message</c>)
+    /// without making it a string: a large site prints 100,000 of them, and each line's strings were
+    /// most of the report's time, which nothing else runs beside.
+    /// </summary>
+    public StringBuilder AppendTo(StringBuilder text) =>
+        AppendLocation(text).Append(": ").Append(Severity == Severity.Error ? "error" : "warning")
+            .Append(' ').Append(Code).Append(": ").Append(Message);
+
+    private StringBuilder AppendLocation(StringBuilder text) => Path is null
+        ? text.Append("StaticSite")
+        : Line <= 0 ? text.Append(Path)
+        : Column <= 0 ? text.Append(CultureInfo.InvariantCulture, $"{Path}:{Line}")
+        : text.Append(CultureInfo.InvariantCulture, $"{Path}:{Line}:{Column}");
 }
 
 /// <summary>Thread-safe collector; stages running in parallel report into one bag.</summary>

@@ -55,7 +55,8 @@ public sealed record ProseText(string Text, IReadOnlyList<ProseSegment> Segments
             _text.Clear();
             _segments.Clear();
             MarkdownText.Append(_text, block.Inline, _written);
-            return _text.Length == 0 ? null : new ProseText(_text.ToString(), [.. _segments], block is HeadingBlock, longSentencesAllowed);
+            // ToArray, not a collection expression: that wraps the array in a read-only list, one more object for each of a site's hundreds of thousands of blocks.
+            return _text.Length == 0 ? null : new ProseText(_text.ToString(), _segments.ToArray(), block is HeadingBlock, longSentencesAllowed);
         }
     }
 }
