@@ -1,5 +1,4 @@
 using System.Collections.Frozen;
-using System.Net;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
@@ -15,8 +14,7 @@ namespace StaticSite.Checks;
 /// 1,000-article build about 1.5 s of CPU and 200 MB of garbage, a third of all the build's work,
 /// while the rules read only names, attributes and a few texts. This reads the page the way the
 /// HTML standard's tokenizer does (comments, raw-text and RCDATA elements, quoted attributes, the
-/// first of a repeated attribute, character references (numeric, and the named ones of HTML 4,
-/// which are all a page here uses), self-closing tags only in SVG and MathML,
+/// first of a repeated attribute, character references as a browser decodes them (<see cref="CharacterReferences"/>), self-closing tags only in SVG and MathML,
 /// &lt;template&gt; contents kept out of the document), and builds the tree with the end tags a
 /// browser implies (a new &lt;p&gt;, &lt;li&gt;, &lt;dt&gt;, &lt;dd&gt;, &lt;option&gt; or table cell
 /// closes the open one; a block closes an open &lt;p&gt;; a stray end tag is ignored). It does not
@@ -105,12 +103,8 @@ public sealed class PageHtml
     private string Text(TextRun run)
     {
         var text = _html.AsSpan(run.Start, run.End - run.Start);
-        return run.Raw ? text.ToString() : Decoded(text);
+        return run.Raw ? text.ToString() : CharacterReferences.Decode(text, inAttribute: false);
     }
-
-    /// <summary>Text or an attribute value with its character references decoded.</summary>
-    private static string Decoded(ReadOnlySpan<char> text) =>
-        text.Contains('&') ? WebUtility.HtmlDecode(text.ToString()) : text.ToString();
 
     private static string Collapse(string text) =>
         string.Join(' ', text.Split([' ', '\t', '\n', '\f', '\r'], StringSplitOptions.RemoveEmptyEntries));
@@ -531,7 +525,7 @@ public sealed class PageHtml
                             return (-1, false, null);
                         }
 
-                        value = Decoded(html.AsSpan(position + 1, close - position - 1));
+                        value = CharacterReferences.Decode(html.AsSpan(position + 1, close - position - 1), inAttribute: true);
                         position = close + 1;
                     }
                     else
@@ -542,7 +536,7 @@ public sealed class PageHtml
                             position++;
                         }
 
-                        value = Decoded(html.AsSpan(valueStart, position - valueStart));
+                        value = CharacterReferences.Decode(html.AsSpan(valueStart, position - valueStart), inAttribute: true);
                     }
                 }
 

@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Globalization;
-using System.Net;
 using System.Runtime.CompilerServices;
 using System.Text;
 
@@ -132,7 +131,7 @@ public static class FragmentText
         }
 
         var reference = text[..(semicolon + 1)].ToString();
-        var decoded = WebUtility.HtmlDecode(reference);
+        var decoded = Checks.CharacterReferences.Decode(reference, inAttribute: false);
         return decoded != reference && decoded.Length <= reference.Length ? (reference.Length, decoded) : (0, "");
     }
 

@@ -50,6 +50,10 @@ public sealed class PageHtmlTests(RealSiteFixture real) : IClassFixture<RealSite
     [InlineData("<p>trailing <")]
     [InlineData("<p title='unclosed>text")]
     [InlineData("<meta http-equiv=refresh content=\"0; url=/x/\"><HTML LANG=cy><P CLASS=x>Upper</P>")]
+    [InlineData("<p title=\"&check; &copy 2024 &notit; &notin; &amp\">&check; &copy 2024 &notit; &notin; &amp x &ampersand &Amp; &AMP</p>")]
+    [InlineData("<a href=\"/x?a=1&copy=2&copyb&copy;&not&ampersand\" title=&amp=1>&copy=2 &copyb &nosuch; &</a>")]
+    [InlineData("<p title=\"&#0;&#x80;&#150;&#xD800;&#1114112;&#x;&#;&#65&#x41x&#X1F600;&#x81;\">&#0;&#x80;&#150;&#xD800;&#99999999999;&#x;&#;&#65&#x41x &#X1F600; &#13;</p>")]
+    [InlineData("<h2 id=\"a&CounterClockwiseContourIntegral;b\">&CounterClockwiseContourIntegral; &CounterClockwiseContourIntegralx; &NotEqualTilde;</h2>")]
     public void Tricky_html_reads_as_AngleSharp_reads_it(string html) => AssertSameAsBrowser(html, html);
 
     private static void AssertSameAsBrowser(string html, string name)
