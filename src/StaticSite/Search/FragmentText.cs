@@ -13,23 +13,18 @@ namespace StaticSite.Search;
 /// </summary>
 public static class FragmentText
 {
-    /// <summary>Calls <paramref name="visit"/> with each term of the fragment's text.</summary>
-    public static void ForEachTerm(ReadOnlySpan<byte> html, SearchTerms.TermVisitor visit) =>
-        InText(html, visit, static (text, visit) => SearchTerms.ForEachInPlace(text, visit));
-
-    /// <summary>Calls <paramref name="visit"/> with each word of the fragment's text, folded (see <see cref="SearchTerms.ForEachWordInPlace"/>).</summary>
-    public static void ForEachWord(ReadOnlySpan<byte> html, SearchTerms.WordVisitor visit) =>
-        InText(html, visit, static (text, visit) => SearchTerms.ForEachWordInPlace(text, visit));
-
-    /// <summary>Reads the fragment's text, decoded and its tags made spaces, in one pooled buffer.</summary>
+    /// <summary>
+    /// Calls <paramref name="visit"/> with each word of the fragment's text, folded (see
+    /// <see cref="SearchTerms.ForEachWordInPlace"/>), reading it in one pooled buffer.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void InText<TVisitor>(ReadOnlySpan<byte> html, TVisitor visit, SpanAction<char, TVisitor> read)
+    public static void ForEachWord(ReadOnlySpan<byte> html, SearchTerms.WordVisitor visit)
     {
         var buffer = ArrayPool<char>.Shared.Rent(Encoding.UTF8.GetMaxCharCount(html.Length));
         try
         {
             var text = buffer.AsSpan(0, Encoding.UTF8.GetChars(html, buffer));
-            read(text[..ToText(text)], visit);
+            SearchTerms.ForEachWordInPlace(text[..ToText(text)], visit);
         }
         finally
         {

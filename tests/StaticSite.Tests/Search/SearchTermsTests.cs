@@ -79,10 +79,19 @@ public sealed class SearchTermsTests
         Assert.Equal(["patient", "more"], FragmentTerms("<p>A&E patients; more</p>"));
     }
 
+    /// <summary>The terms of a fragment's words, made as the search index makes them.</summary>
     private static string[] FragmentTerms(string html)
     {
         var terms = new List<string>();
-        FragmentText.ForEachTerm(System.Text.Encoding.UTF8.GetBytes(html), t => terms.Add(t.ToString()));
+        FragmentText.ForEachWord(System.Text.Encoding.UTF8.GetBytes(html), word =>
+        {
+            var term = new char[word.Length];
+            var length = SearchTerms.TermOf(word, term);
+            if (length > 0)
+            {
+                terms.Add(new string(term, 0, length));
+            }
+        });
         return [.. terms];
     }
 }
